@@ -1,0 +1,257 @@
+"""The edition's model: frozen, typed records, each value that can be wrong keeping its origin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, order=True)
+class Origin:
+    """Where a value came from: a path relative to the project root and a 1-based line."""
+
+    path: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+LANGUAGES = ("tr", "en")
+"""Languages of the edition; the first is the original and is served at the site root."""
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """A text in one or more of the edition's languages."""
+
+    values: tuple[tuple[str, str], ...]
+
+    def get(self, lang: str) -> str | None:
+        return dict(self.values).get(lang)
+
+    def text(self, lang: str) -> str:
+        """The text in ``lang``, falling back to the original language."""
+        values = dict(self.values)
+        return values.get(lang) or values.get(LANGUAGES[0]) or ""
+
+
+# --- the article -----------------------------------------------------------------------
+
+
+class CitationForm(Enum):
+    PARENTHETICAL = "parenthetical"  # [@kurat, 376] → (Kurat 376)
+    NARRATIVE = "narrative"  # @volkova [213-217] → Volkova 213-217
+
+
+@dataclass(frozen=True)
+class CitationItem:
+    key: str
+    locator: str  # the pages as printed, "" when none
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One Pandoc-style citation in a chapter: ``source`` is the exact Markdown it replaces."""
+
+    source: str
+    form: CitationForm
+    items: tuple[CitationItem, ...]
+    origin: Origin
+
+
+class BlockKind(Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level block of a chapter; body paragraphs and quotes carry their article number."""
+
+    kind: BlockKind
+    markdown: str
+    origin: Origin
+    citations: tuple[Citation, ...] = ()
+    footnote_refs: tuple[str, ...] = ()
+    number: int | None = None
+
+    @property
+    def anchor(self) -> str | None:
+        return f"p{self.number}" if self.number is not None else None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    label: str
+    markdown: str  # the note's text, without the "[^n]:" marker
+    origin: Origin
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return f"fn:{self.label}"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One Markdown file of the article in one language."""
+
+    slug: str  # the file name without ".md"; "index" is the title page
+    lang: str
+    path: str  # relative to the docs language folder, e.g. "giris.md"
+    origin: Origin
+    title: str
+    numbered: bool  # body chapters number their paragraphs; the title page does not
+    front_matter: str
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...]
+
+    def citations(self) -> list[tuple[Citation, str]]:
+        """Every citation with the anchor of the paragraph or footnote that holds it."""
+        found: list[tuple[Citation, str]] = []
+        for block in self.blocks:
+            for citation in block.citations:
+                found.append((citation, block.anchor or ""))
+        for note in self.footnotes:
+            for citation in note.citations:
+                found.append((citation, note.anchor))
+        return found
+
+
+# --- works cited -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Work:
+    """A work cited by the article, as far as the article lets us know it."""
+
+    key: str
+    entry_type: str
+    label: str  # the author's surname or the title, exactly as the article cites it
+    complete: bool  # False: the article's list of works cited is not in our source
+    url: str | None
+    fields: tuple[tuple[str, str], ...]
+    origin: Origin
+
+
+# --- people ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str  # as the article writes it
+    description: LocalizedText  # what the article says of them, in its words
+    origin: Origin
+
+
+# --- archival documents ----------------------------------------------------------------
+
+
+class DatePrecision(Enum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """An EDTF date with what the edition needs to show and sort it."""
+
+    edtf: str
+    precision: DatePrecision
+    year: int
+    month: int | None
+    day: int | None
+    year_uncertain: bool  # "?" on the year only: the article implies the year
+    uncertain: bool  # "?" on the whole date
+    earliest: tuple[int, int, int]
+    latest: tuple[int, int, int]
+    as_printed: str
+    basis: LocalizedText | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Signature:
+    """An RGASPİ archival signature: fond / opis / delo / list, as printed and normalised."""
+
+    as_printed: str  # "Fon 159, Sayı 2, Dosya 57, Vr. 001 (1)"
+    fond: str  # as printed
+    opis: str
+    delo: str
+    list: str  # "001"
+    list_part: str | None  # "1" for "001 (1)"; what the part means is not known
+    origin: Origin
+
+    @property
+    def normalised(self) -> tuple[int, int, int, int]:
+        return (int(self.fond), int(self.opis), int(self.delo), int(self.list))
+
+    @property
+    def id(self) -> str:
+        """The record id the signature yields: lowercase ASCII, stable once published."""
+        parts = ["rgaspi", self.fond, self.opis, self.delo, self.list]
+        if self.list_part:
+            parts.append(self.list_part)
+        return "-".join(part.lower() for part in parts)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    archive: str
+    signature: Signature
+    citation_as_printed: str
+    kind: str
+    date: DocumentDate
+    place: str | None
+    senders: tuple[str, ...]  # person ids
+    recipients: tuple[str, ...]  # person ids
+    recipient_groups: tuple[LocalizedText, ...]
+    original_language: str
+    text: LocalizedText
+    unknown: tuple[tuple[str, LocalizedText], ...]  # field → why it is not known
+    aliases: tuple[str, ...]
+    origin: Origin
+    field_origins: tuple[tuple[str, Origin], ...] = field(default=())
+
+    def origin_of(self, name: str) -> Origin:
+        return dict(self.field_origins).get(name, self.origin)
+
+
+# --- the whole ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    title: LocalizedText
+    author: str
+    version: str
+    date: str
+    chapters: tuple[str, ...]  # slugs in reading order, the title page first
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Edition:
+    info: EditionInfo
+    chapters: tuple[Chapter, ...]  # every language, in reading order within each
+    works: tuple[Work, ...]
+    documents: tuple[Document, ...]
+    people: tuple[Person, ...]
+
+    def chapters_in(self, lang: str) -> list[Chapter]:
+        return [c for c in self.chapters if c.lang == lang]
+
+    def work(self, key: str) -> Work | None:
+        return next((w for w in self.works if w.key == key), None)
+
+    def document(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)

@@ -59,12 +59,14 @@ class Citation:
     form: CitationForm
     items: tuple[CitationItem, ...]
     origin: Origin
+    span: tuple[int, int]  # offsets of `source` in the Markdown of its block or footnote
 
 
 class BlockKind(Enum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
+    OTHER = "other"  # raw HTML, lists and the like: passed through, never numbered
 
 
 @dataclass(frozen=True)

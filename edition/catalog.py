@@ -1,0 +1,392 @@
+"""load_edition(): every source loaded, parsed and cross-checked once per change of the sources."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from edition.bibliography import parse_bibliography
+from edition.chapters import parse_chapter
+from edition.documents import parse_document
+from edition.model import (
+    LANGUAGES,
+    Block,
+    BlockKind,
+    Chapter,
+    Document,
+    Edition,
+    EditionInfo,
+    LocalizedText,
+    Origin,
+    Person,
+    Work,
+)
+from edition.problems import Problems, did_you_mean
+from edition.yamlsource import LineMap, parse_yaml
+
+EDITION_FILE = "sources/edition.yaml"
+REFERENCES_FILE = "sources/references.bib"
+PEOPLE_FILE = "sources/people.yaml"
+DOCUMENTS_DIR = "sources/documents"
+DOCS_DIR = "docs"
+
+_cache: dict[tuple[str, tuple[tuple[str, int, int], ...]], tuple[Edition | None, Problems]] = {}
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every file the edition is made from, in a stable order."""
+    files = [root / EDITION_FILE, root / REFERENCES_FILE, root / PEOPLE_FILE]
+    files += sorted((root / DOCUMENTS_DIR).glob("*.yaml"))
+    for lang in LANGUAGES:
+        files += sorted((root / DOCS_DIR / lang).glob("*.md"))
+    return files
+
+
+def load_edition(root: Path) -> tuple[Edition | None, Problems]:
+    """Load and check everything under `root`; cached until a source file changes.
+
+    Returns the edition (None when a source is too broken to build one) and every problem.
+    """
+    stamp = tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in source_files(root) if p.exists()
+    )
+    key = (str(root.resolve()), stamp)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _load(root)
+    return _cache[key]
+
+
+def _read(root: Path, relative: str, problems: Problems) -> str | None:
+    try:
+        return (root / relative).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.error(Origin(relative, 1), "file not found")
+    except UnicodeDecodeError as error:
+        problems.error(Origin(relative, 1), f"not UTF-8 text ({error.reason})")
+    return None
+
+
+def _load(root: Path) -> tuple[Edition | None, Problems]:
+    problems = Problems()
+    info = _load_info(root, problems)
+    people = _load_people(root, problems)
+    bib_text = _read(root, REFERENCES_FILE, problems)
+    works = parse_bibliography(bib_text, REFERENCES_FILE, problems) if bib_text else []
+    documents = []
+    for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
+        relative = path.relative_to(root).as_posix()
+        text = _read(root, relative, problems)
+        if text is not None:
+            document = parse_document(text, relative, problems)
+            if document is not None:
+                documents.append(document)
+    if info is None:
+        return None, problems
+    chapters = _load_chapters(root, info, problems)
+    edition = Edition(
+        info=info,
+        chapters=tuple(chapters),
+        works=tuple(works),
+        documents=tuple(sorted(documents, key=lambda d: d.id)),
+        people=tuple(people),
+    )
+    check_edition(edition, problems)
+    return edition, problems
+
+
+def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
+    text = _read(root, EDITION_FILE, problems)
+    data = parse_yaml(text, EDITION_FILE, problems) if text is not None else None
+    if not isinstance(data, LineMap):
+        if text is not None and data is not None:
+            problems.error(Origin(EDITION_FILE, 1), "expected a mapping of field: value lines")
+        return None
+    required = ("title", "author", "version", "date", "chapters")
+    missing = [name for name in required if name not in data]
+    for name in missing:
+        problems.error(Origin(EDITION_FILE, data.line), f"missing field '{name}'")
+    for name in sorted(set(data) - set(required)):
+        problems.error(
+            Origin(EDITION_FILE, data.line_of(name)),
+            f"unknown field '{name}'{did_you_mean(name, required)}; "
+            f"allowed fields: {', '.join(required)}",
+        )
+    if missing:
+        return None
+    if not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", str(data["version"])):
+        problems.error(
+            Origin(EDITION_FILE, data.line_of("version")),
+            f"version '{data['version']}' must be MAJOR.MINOR.PATCH, e.g. 1.0.0",
+        )
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(data["date"])):
+        problems.error(
+            Origin(EDITION_FILE, data.line_of("date")),
+            f"date '{data['date']}' must be written YYYY-MM-DD",
+        )
+    title = data["title"]
+    if not isinstance(title, dict) or LANGUAGES[0] not in title:
+        problems.error(
+            Origin(EDITION_FILE, data.line_of("title")),
+            f"title needs the text in each language, at least '{LANGUAGES[0]}'",
+        )
+        return None
+    chapters = data["chapters"]
+    if not isinstance(chapters, list) or not chapters or chapters[0] != "index":
+        problems.error(
+            Origin(EDITION_FILE, data.line_of("chapters")),
+            "chapters must list the chapter files (without .md), starting with 'index'",
+        )
+        return None
+    return EditionInfo(
+        title=LocalizedText(tuple(sorted((k, str(v)) for k, v in title.items()))),
+        author=str(data["author"]),
+        version=str(data["version"]),
+        date=str(data["date"]),
+        chapters=tuple(str(c) for c in chapters),
+        origin=Origin(EDITION_FILE, data.line_of("chapters")),
+    )
+
+
+def _load_people(root: Path, problems: Problems) -> list[Person]:
+    text = _read(root, PEOPLE_FILE, problems)
+    data = parse_yaml(text, PEOPLE_FILE, problems) if text is not None else None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.error(Origin(PEOPLE_FILE, 1), "expected a list of people, each '- id: …'")
+        return []
+    people: list[Person] = []
+    allowed = ("id", "name", "description")
+    seen: dict[str, Origin] = {}
+    for entry in data:
+        if not isinstance(entry, LineMap):
+            problems.error(Origin(PEOPLE_FILE, 1), "each person must be a mapping")
+            continue
+        origin = Origin(PEOPLE_FILE, entry.line)
+        for name in sorted(set(entry) - set(allowed)):
+            problems.error(
+                Origin(PEOPLE_FILE, entry.line_of(name)),
+                f"unknown field '{name}'{did_you_mean(name, allowed)}; "
+                f"allowed fields: {', '.join(allowed)}",
+            )
+        person_id = entry.get("id")
+        if not isinstance(person_id, str) or not re.fullmatch(r"[a-z][a-z0-9-]*", person_id):
+            problems.error(origin, f"id '{person_id}' must be lowercase ASCII, e.g. 'cicerin'")
+            continue
+        if person_id in seen:
+            problems.error(origin, f"two people have the id '{person_id}' (first at {seen[person_id]})")
+            continue
+        seen[person_id] = origin
+        if not isinstance(entry.get("name"), str):
+            problems.error(origin, f"person '{person_id}' needs 'name' as the article writes it")
+            continue
+        description = entry.get("description") or {}
+        people.append(
+            Person(
+                id=person_id,
+                name=entry["name"],
+                description=LocalizedText(tuple(sorted(description.items()))),
+                origin=origin,
+            )
+        )
+    return people
+
+
+def _load_chapters(root: Path, info: EditionInfo, problems: Problems) -> list[Chapter]:
+    chapters: list[Chapter] = []
+    for lang in LANGUAGES:
+        folder = root / DOCS_DIR / lang
+        if not folder.is_dir():
+            if lang == LANGUAGES[0]:
+                problems.error(Origin(f"{DOCS_DIR}/{lang}", 1), "the chapters' folder is missing")
+            continue
+        listed = set(info.chapters)
+        for path in sorted(folder.glob("*.md")):
+            if path.stem not in listed:
+                problems.error(
+                    Origin(path.relative_to(root).as_posix(), 1),
+                    f"chapter '{path.stem}' is not listed under 'chapters' in {EDITION_FILE}",
+                )
+        number = 0
+        for slug in info.chapters:
+            relative = f"{DOCS_DIR}/{lang}/{slug}.md"
+            if not (root / relative).exists():
+                if lang == LANGUAGES[0]:
+                    problems.error(info.origin, f"chapter '{slug}' is listed but {relative} is missing")
+                continue
+            text = _read(root, relative, problems)
+            if text is None:
+                continue
+            numbered = slug != "index"
+            chapter = parse_chapter(
+                text, slug=slug, lang=lang, path=relative, numbered=numbered, problems=problems
+            )
+            if numbered:
+                blocks = []
+                for block in chapter.blocks:
+                    if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+                        number += 1
+                        block = dataclasses.replace(block, number=number)
+                    blocks.append(block)
+                chapter = dataclasses.replace(chapter, blocks=tuple(blocks))
+            chapters.append(chapter)
+    return chapters
+
+
+# --- cross-checks ---------------------------------------------------------------------
+
+
+def check_edition(edition: Edition, problems: Problems) -> None:
+    """Every check that needs more than one source file."""
+    works = {work.key: work for work in edition.works}
+    documents = {document.id: document for document in edition.documents}
+    _check_ids(edition, problems)
+    _check_people_refs(edition, problems)
+    known = sorted(set(works) | set(documents))
+    cited: Counter[str] = Counter()
+    for chapter in edition.chapters:
+        for citation, _anchor in chapter.citations():
+            for item in citation.items:
+                cited[item.key] += 1
+                if item.key not in works and item.key not in documents:
+                    problems.error(
+                        item.origin,
+                        f"citation key '@{item.key}' is neither in {REFERENCES_FILE} nor a "
+                        f"document id{did_you_mean(item.key, known)}",
+                    )
+                elif item.key in documents and item.locator:
+                    problems.error(
+                        item.origin,
+                        f"a document citation takes no pages: write [@{item.key}]",
+                    )
+        _check_footnotes(chapter, problems)
+    _check_footnote_numbering(edition, problems)
+    for work in edition.works:
+        if not cited[work.key]:
+            problems.warning(work.origin, f"work '{work.key}' is not cited by any chapter")
+    for document in edition.documents:
+        if not cited[document.id]:
+            problems.warning(document.origin, f"document '{document.id}' is not cited by any chapter")
+    _check_quotations(edition, problems)
+
+
+def _check_ids(edition: Edition, problems: Problems) -> None:
+    claimed: dict[str, Origin] = {}
+    for document in edition.documents:
+        for name in (document.id, *document.aliases):
+            if name in claimed:
+                problems.error(
+                    document.origin_of("aliases" if name != document.id else "id"),
+                    f"id '{name}' is already used by the record at {claimed[name]}",
+                )
+            else:
+                claimed[name] = document.origin_of("id")
+    for work in edition.works:
+        if work.key in claimed:
+            problems.error(
+                work.origin,
+                f"key '{work.key}' is also a document id ({claimed[work.key]}); keys must differ",
+            )
+
+
+def _check_people_refs(edition: Edition, problems: Problems) -> None:
+    people = {person.id for person in edition.people}
+    for document in edition.documents:
+        for name in ("senders", "recipients"):
+            for person_id in getattr(document, name):
+                if person_id not in people:
+                    problems.error(
+                        document.origin_of(name),
+                        f"'{person_id}' in '{name}' is not a person id in {PEOPLE_FILE}"
+                        f"{did_you_mean(person_id, people)}",
+                    )
+
+
+def _check_footnotes(chapter: Chapter, problems: Problems) -> None:
+    defined: dict[str, Origin] = {}
+    for note in chapter.footnotes:
+        if note.label in defined:
+            problems.error(
+                note.origin, f"footnote [^{note.label}] is defined twice (first at {defined[note.label]})"
+            )
+        defined.setdefault(note.label, note.origin)
+    referenced: set[str] = set()
+    for block in chapter.blocks:
+        for label in block.footnote_refs:
+            referenced.add(label)
+            if label not in defined:
+                problems.error(
+                    block.origin,
+                    f"footnote marker [^{label}] has no note: add a line '[^{label}]: …' at the "
+                    "end of the chapter",
+                )
+    for label, origin in defined.items():
+        if label not in referenced:
+            problems.error(origin, f"footnote [^{label}] is never referenced in the text")
+
+
+def _check_footnote_numbering(edition: Edition, problems: Problems) -> None:
+    """Footnotes are numbered as printed: 1, 2, 3 … through the whole article."""
+    for lang in LANGUAGES:
+        expected = 1
+        for chapter in edition.chapters_in(lang):
+            for block in chapter.blocks:
+                for label in block.footnote_refs:
+                    if label != str(expected):
+                        problems.error(
+                            block.origin,
+                            f"footnote marker [^{label}] is out of sequence: footnotes are "
+                            f"numbered as printed, and this one should be [^{expected}]",
+                        )
+                    expected += 1
+
+
+_CITATION_AND_PUNCTUATION = re.compile(r"\s*\[@[^\]]*\][.,;:]?")
+
+
+def _quotation_text(block: Block) -> str:
+    """A block quote's words: citations, footnote markers and '>' removed."""
+    lines = [re.sub(r"^>\s?", "", line) for line in block.markdown.splitlines()]
+    text = _CITATION_AND_PUNCTUATION.sub("", "\n".join(lines))
+    text = re.sub(r"\[\^[^\]]+\]", "", text)
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
+
+
+def _check_quotations(edition: Edition, problems: Problems) -> None:
+    """A record's text is the article's quotation of it, word for word."""
+    original = LANGUAGES[0]
+    for chapter in edition.chapters_in(original):
+        for block in chapter.blocks:
+            if block.kind is not BlockKind.QUOTE:
+                continue
+            for citation in block.citations:
+                for item in citation.items:
+                    document = edition.document(item.key)
+                    if document is None:
+                        continue
+                    quoted = _quotation_text(block)
+                    recorded = _normalise(document.text.get(original) or "")
+                    if quoted != recorded:
+                        problems.error(
+                            document.origin_of("text"),
+                            f"text.{original} differs from the article's quotation at "
+                            f"{block.origin}: {_first_difference(recorded, quoted)}",
+                        )
+
+
+def _first_difference(recorded: str, quoted: str) -> str:
+    for index, (a, b) in enumerate(zip(recorded, quoted, strict=False)):
+        if a != b:
+            return f"the record has '…{recorded[max(0, index - 20):index + 20]}…', the article '…{quoted[max(0, index - 20):index + 20]}…'"
+    shorter = "record" if len(recorded) < len(quoted) else "article"
+    return f"the {shorter}'s text ends early, after '…{(recorded if shorter == 'record' else quoted)[-30:]}'"
+
+

@@ -160,7 +160,7 @@ def _load_people(root: Path, problems: Problems) -> list[Person]:
         problems.error(Origin(PEOPLE_FILE, 1), "expected a list of people, each '- id: …'")
         return []
     people: list[Person] = []
-    allowed = ("id", "name", "description")
+    allowed = ("id", "name", "full_name", "description")
     seen: dict[str, Origin] = {}
     for entry in data:
         if not isinstance(entry, LineMap):
@@ -189,6 +189,7 @@ def _load_people(root: Path, problems: Problems) -> list[Person]:
             Person(
                 id=person_id,
                 name=entry["name"],
+                full_name=str(entry.get("full_name") or entry["name"]),
                 description=LocalizedText(tuple(sorted(description.items()))),
                 origin=origin,
             )

@@ -145,7 +145,8 @@ class Work:
 @dataclass(frozen=True)
 class Person:
     id: str
-    name: str  # as the article writes it
+    name: str  # the short form the article uses
+    full_name: str  # the fullest form the article gives
     description: LocalizedText  # what the article says of them, in its words
     origin: Origin
 

@@ -1,0 +1,144 @@
+"""The edition's MkDocs hooks and its command line: check, build, serve.
+
+As a hook module (mkdocs.yml: `hooks: [build_edition.py]`) it hands MkDocs the navigation,
+the generated pages and the rendered chapters; all of the work happens in `edition/`.
+As a script it is the editor's entry point:
+
+    python build_edition.py check     validate every source, print every problem
+    python build_edition.py build     build the site into site/, atomically
+    python build_edition.py serve     preview at http://127.0.0.1:8000/ with live reload
+
+Exit codes: 0 success, 1 problems in the sources, 2 usage or environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:  # the hook is loaded by path; make `edition` importable
+    sys.path.insert(0, str(ROOT))
+
+from edition.catalog import load_edition  # noqa: E402
+from edition.problems import Severity  # noqa: E402
+from edition.render import Page, navigation, render_pages  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.edition")
+
+# Pages of the current build, keyed by source path: a side map, nothing stored on MkDocs objects.
+_pages: dict[str, Page] = {}
+
+
+def _language(config: Any) -> str:
+    return str(config.theme["language"])
+
+
+def on_config(config: Any) -> Any:
+    from mkdocs.exceptions import PluginError
+
+    edition, problems = load_edition(Path(config.config_file_path).parent)
+    for problem in problems.sorted():
+        report = log.warning if problem.severity is Severity.WARNING else log.error
+        report(problem.format())
+    if edition is None or problems.errors:
+        raise PluginError(
+            f"{len(problems.errors)} error(s) in the sources; nothing was built. "
+            "Run 'python build_edition.py check' for the list."
+        )
+    lang = _language(config)
+    config.nav = navigation(edition, lang)
+    _pages.clear()
+    _pages.update(render_pages(edition, lang))
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    from mkdocs.structure.files import File
+
+    for src, page in sorted(_pages.items()):
+        if page.generated:
+            files.append(File.generated(config, src, content=page.markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    rendered = _pages.get(page.file.src_uri)
+    if rendered is None or rendered.generated:
+        return markdown
+    return rendered.markdown
+
+
+# --- command line ------------------------------------------------------------------------
+
+
+def command_check(_arguments: argparse.Namespace) -> int:
+    edition, problems = load_edition(ROOT)
+    for problem in problems.sorted():
+        print(problem.format())
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if errors or edition is None:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        return 1
+    print(
+        f"ok: {len(edition.chapters)} chapter file(s), {len(edition.documents)} document(s), "
+        f"{len(edition.works)} work(s), {len(edition.people)} people; {warnings} warning(s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def command_build(arguments: argparse.Namespace) -> int:
+    from edition.publish import BuildFailed, build_site
+
+    if command_check(argparse.Namespace()) != 0:
+        return 1
+    try:
+        build_site(ROOT / "mkdocs.yml", Path(arguments.site_dir).resolve())
+    except BuildFailed as error:
+        print(f"build failed, the previous site is untouched: {error}", file=sys.stderr)
+        return 1
+    print(f"built {arguments.site_dir}", file=sys.stderr)
+    return 0
+
+
+def command_serve(arguments: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(ROOT / "mkdocs.yml"), dev_addr=arguments.dev_addr, livereload=True)
+    return 0
+
+
+def _show_mkdocs_messages(level: int) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(level)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(min(level, logging.INFO))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="build_edition.py", description="Check, build and preview the edition."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every source and print every problem")
+    build = commands.add_parser("build", help="build the site atomically")
+    build.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder")
+    serve = commands.add_parser("serve", help="preview with live reload")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")
+    try:
+        arguments = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return 0 if exit_.code == 0 else 2
+    _show_mkdocs_messages(logging.INFO if arguments.command == "serve" else logging.WARNING)
+    handlers = {"check": command_check, "build": command_build, "serve": command_serve}
+    return handlers[arguments.command](arguments)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

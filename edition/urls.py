@@ -1,0 +1,46 @@
+"""The one URL scheme of the edition: where each page lives, and links between pages.
+
+Paths are MkDocs source paths within a language's docs folder; with directory URLs,
+`belgeler/<id>.md` is served at `belgeler/<id>/`, in Turkish at the site root and in
+English under `/en/`. These paths are the published URLs: never change one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+CITATIONS_PAGE = "kaynaklar.md"
+DOCUMENTS_INDEX = "belgeler/index.md"
+
+
+def chapter_src(slug: str) -> str:
+    return f"{slug}.md"
+
+
+def document_src(document_id: str) -> str:
+    return f"belgeler/{document_id}.md"
+
+
+def work_anchor(key: str) -> str:
+    return key
+
+
+def document_anchor(document_id: str) -> str:
+    return document_id
+
+
+def src_to_url(src: str) -> str:
+    """The site-relative URL that MkDocs gives a source path (directory URLs)."""
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"
+
+
+def link(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    """A relative Markdown link from one page's source to another's, which MkDocs checks."""
+    target = to_src if from_src != to_src else ""
+    if target:
+        target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return f"{target}#{anchor}" if anchor else target

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Debian packages the project needs, installed only when missing:
+#   build   — ICU headers and pkg-config, for PyICU (Turkish collation)
+#   browser — Debian's Chromium, which the browser tests drive through Playwright
+set -eu
+need=""
+case "${1:-build}" in
+  build)
+    command -v pkg-config >/dev/null 2>&1 && pkg-config --exists icu-i18n 2>/dev/null \
+      || need="libicu-dev pkg-config"
+    ;;
+  browser)
+    [ -x /usr/bin/chromium ] || need="chromium"
+    ;;
+esac
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "missing Debian packages: $need (install them with: sudo apt-get install $need)" >&2
+  exit 2
+fi
+echo "installing Debian packages: $need" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null

@@ -1,0 +1,40 @@
+# The two commands a new machine needs: `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build check test lint system-deps browser-deps clean
+
+serve: $(STAMP)
+	$(BIN)/python build_edition.py serve
+
+build: $(STAMP)
+	$(BIN)/python build_edition.py build
+
+check: $(STAMP)
+	$(BIN)/python build_edition.py check
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check edition build_edition.py tests
+	$(BIN)/mypy
+
+# The environment: a virtualenv with the project installed (PyICU compiles against the
+# system's ICU, which system-deps provides when it is missing).
+$(STAMP): pyproject.toml | system-deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	@sh .ci/system-deps.sh build
+
+browser-deps:
+	@sh .ci/system-deps.sh browser
+
+clean:
+	rm -rf site .site-* artifacts

@@ -1,0 +1,46 @@
+"""Shared fixtures: the real edition built once, and disposable copies of the project."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from edition.publish import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_TEXT = ROOT.parent / "shared" / "source" / "korkmaz-tr.txt"
+CHAPTER_PAGES = (
+    "index.html",
+    "giris/index.html",
+    "mustafa-kemal-ve-komunizm/index.html",
+    "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/index.html",
+    "sonuc/index.html",
+)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real edition, built once per test run into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    build_site(ROOT / "mkdocs.yml", site_dir)
+    return site_dir
+
+
+def parse_page(site: Path, relative: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((site / relative).read_bytes())
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the project's sources and configuration that a test may break."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "build_edition.py"):
+        shutil.copy2(ROOT / name, copy / name)
+    shutil.copytree(ROOT / "sources", copy / "sources")
+    shutil.copytree(ROOT / "docs", copy / "docs")
+    yield copy

@@ -77,13 +77,15 @@ def _load(root: Path) -> tuple[Edition | None, Problems]:
     bib_text = _read(root, REFERENCES_FILE, problems)
     works = parse_bibliography(bib_text, REFERENCES_FILE, problems) if bib_text else []
     documents = []
+    unreadable: set[str] = set()
     for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
         relative = path.relative_to(root).as_posix()
         text = _read(root, relative, problems)
-        if text is not None:
-            document = parse_document(text, relative, problems)
-            if document is not None:
-                documents.append(document)
+        document = parse_document(text, relative, problems) if text is not None else None
+        if document is None:
+            unreadable.add(path.stem)
+        else:
+            documents.append(document)
     if info is None:
         return None, problems
     chapters = _load_chapters(root, info, problems)
@@ -94,7 +96,7 @@ def _load(root: Path) -> tuple[Edition | None, Problems]:
         documents=tuple(sorted(documents, key=lambda d: d.id)),
         people=tuple(people),
     )
-    check_edition(edition, problems)
+    check_edition(edition, problems, unreadable)
     return edition, problems
 
 
@@ -241,8 +243,12 @@ def _load_chapters(root: Path, info: EditionInfo, problems: Problems) -> list[Ch
 # --- cross-checks ---------------------------------------------------------------------
 
 
-def check_edition(edition: Edition, problems: Problems) -> None:
-    """Every check that needs more than one source file."""
+def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) -> None:
+    """Every check that needs more than one source file.
+
+    `unreadable` holds the ids of record files whose own errors were reported already;
+    citations of them are not reported a second time.
+    """
     works = {work.key: work for work in edition.works}
     documents = {document.id: document for document in edition.documents}
     _check_ids(edition, problems)
@@ -253,7 +259,18 @@ def check_edition(edition: Edition, problems: Problems) -> None:
         for citation, _anchor in chapter.citations():
             for item in citation.items:
                 cited[item.key] += 1
-                if item.key not in works and item.key not in documents:
+                if item.key in unreadable:
+                    continue
+                if item.key not in works and item.key not in documents and item.key.startswith(
+                    "rgaspi-"
+                ):
+                    problems.error(
+                        item.origin,
+                        f"citation '@{item.key}' refers to no document record: there is no "
+                        f"{DOCUMENTS_DIR}/{item.key}.yaml"
+                        f"{did_you_mean(item.key, documents)}",
+                    )
+                elif item.key not in works and item.key not in documents:
                     problems.error(
                         item.origin,
                         f"citation key '@{item.key}' is neither in {REFERENCES_FILE} nor a "

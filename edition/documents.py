@@ -84,19 +84,15 @@ def _check_schema(data: LineMap, path: str, problems: Problems) -> None:
         elif error.validator in ("pattern", "enum") and field:
             examples = spec.get("examples") or [spec.get("enum")]
             value = error.instance
-            expected = (
-                f"one of: {', '.join(map(str, error.validator_value))}"
-                if error.validator == "enum"
-                else f"the form {examples[0]!s}" if examples else "the documented form"
-            )
+            if error.validator == "enum":
+                choices = [str(choice) for choice in error.validator_value]
+                expected = f"one of: {', '.join(choices)}"
+                hint = did_you_mean(str(value), choices)
+            else:
+                expected = f"the form '{examples[0]!s}'" if examples else "the documented form"
+                hint = ""
             problems.error(
-                origin, f"field '{_dotted(error.path)}' is '{value}'; expected {expected}"
-            )
-        elif error.validator == "propertyNames":
-            problems.error(
-                origin,
-                f"field 'unknown' names '{error.instance}'; it may name: "
-                f"{', '.join(properties['unknown']['propertyNames']['enum'])}",
+                origin, f"field '{_dotted(error.path)}' is '{value}'{hint}; expected {expected}"
             )
         else:
             problems.error(origin, f"field '{_dotted(error.path)}': {error.message}")
@@ -149,13 +145,13 @@ def _build_document(data: LineMap, path: str, problems: Problems) -> Document | 
             f"id '{data['id']}' does not match the signature '{signature.as_printed}'; "
             f"expected '{signature.id}' (an old id belongs under 'aliases')",
         )
-        ok = False
     stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
     if stem != data["id"]:
         problems.error(
-            at("id"), f"the file is named '{stem}.yaml' but the record's id is '{data['id']}'"
+            at("id"),
+            f"the file is named '{stem}.yaml' but the record's id is '{data['id']}'; "
+            f"name the file '{data['id']}.yaml'",
         )
-        ok = False
     if signature.as_printed not in data["citation_as_printed"]:
         problems.error(
             at("citation_as_printed"),

@@ -1,0 +1,255 @@
+"""Bad input: every problem is reported at once, with its file, its line and a way out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from edition.catalog import load_edition
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
+CHAPTER = "docs/tr/mustafa-kemal-ve-komunizm.md"
+CHAPTER_2 = "docs/tr/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md"
+BIB = "sources/references.bib"
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not unique in {relative}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def messages(project: Path) -> list[str]:
+    _, problems = load_edition(project)
+    return [problem.format() for problem in problems.sorted()]
+
+
+def test_the_real_edition_has_no_problems() -> None:
+    assert messages(ROOT) == []
+
+
+def test_yaml_syntax_error(project: Path) -> None:
+    edit(project, RECORD, "kind: letter\n", "kind: [letter\n")
+    assert messages(project) == [
+        f"{RECORD}:7: error: YAML syntax error: expected ',' or ']', but got ':' "
+        "while parsing a flow sequence"
+    ]
+
+
+def test_yaml_tags_are_refused_and_never_run(project: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    edit(
+        project,
+        RECORD,
+        "kind: letter",
+        f'kind: !!python/object/apply:os.system ["touch {marker}"]',
+    )
+    assert messages(project) == [
+        f"{RECORD}:6: error: YAML tag !!python/object/apply:os.system is not allowed: "
+        "records hold plain text, lists and mappings only"
+    ]
+    assert not marker.exists()
+
+
+def test_unknown_field(project: Path) -> None:
+    edit(project, RECORD, "place:", "plaec:")
+    assert messages(project) == [
+        f"{RECORD}:23: error: field 'unknown' is 'plaec'; did you mean 'place'?; expected one "
+        "of: place, senders, recipients, date, original_text",
+    ]
+    edit(project, RECORD, "senders:", "sendrs:")
+    assert messages(project)[1:] == [
+        f"{RECORD}:9: error: unknown field 'sendrs'; did you mean 'senders'?; allowed fields: "
+        "aliases, archive, citation_as_printed, date, date_as_printed, date_basis, id, kind, "
+        "original_language, place, recipient_groups, recipients, senders, signature, text, "
+        "unknown",
+        f"{RECORD}:23: error: field 'unknown' is 'plaec'; did you mean 'place'?; expected one "
+        "of: place, senders, recipients, date, original_text",
+    ]
+
+
+def test_missing_field(project: Path) -> None:
+    edit(project, RECORD, "kind: letter\n", "")
+    assert messages(project) == [
+        f"{RECORD}:2: error: missing field 'kind': What kind of document it is, as the "
+        "article calls it."
+    ]
+
+
+def test_malformed_date(project: Path) -> None:
+    edit(project, RECORD, 'date: "1920-09-27"', 'date: "27.09.1920"')
+    assert messages(project) == [
+        f"{RECORD}:7: error: date '27.09.1920' is not an EDTF date; write 1920-09-27 (day), "
+        "1920-12 (month), 1920 (year), 1920?-12-31 (year uncertain) or 1920-12? (whole date "
+        "uncertain)"
+    ]
+
+
+def test_uncertain_date_needs_its_basis(project: Path) -> None:
+    edit(project, RECORD, 'date: "1920-09-27"', 'date: "1920?-09-27"')
+    assert messages(project) == [
+        f"{RECORD}:7: error: date '1920?-09-27' is marked uncertain; add 'date_basis' saying "
+        "what the article gives and how the rest was inferred"
+    ]
+
+
+def test_malformed_signature(project: Path) -> None:
+    edit(project, RECORD, "Sayı 2, Dosya 57, Vr. 003\n", "Sayi 2, Dosya 57, Vr. 003\n")
+    assert messages(project) == [
+        f"{RECORD}:4: error: field 'signature' is 'Fon 159, Sayi 2, Dosya 57, Vr. 003'; "
+        "expected the form 'Fon 159, Sayı 2, Dosya 57, Vr. 003'"
+    ]
+
+
+def test_id_must_follow_the_signature(project: Path) -> None:
+    edit(project, RECORD, "Sayı 2, Dosya 57, Vr. 003\n", "Sayı 2, Dosya 57, Vr. 004\n")
+    assert messages(project)[0] == (
+        f"{RECORD}:2: error: id 'rgaspi-159-2-57-003' does not match the signature "
+        "'Fon 159, Sayı 2, Dosya 57, Vr. 004'; expected 'rgaspi-159-2-57-004' (an old id "
+        "belongs under 'aliases')"
+    )
+
+
+def test_two_records_with_one_id(project: Path) -> None:
+    copy = "sources/documents/rgaspi-159-2-57-004.yaml"
+    (project / copy).write_text((project / RECORD).read_text(encoding="utf-8"), encoding="utf-8")
+    assert messages(project) == [
+        f"{copy}:2: error: id 'rgaspi-159-2-57-003' is already used by the record at "
+        f"{RECORD}:2",
+        f"{copy}:2: error: the file is named 'rgaspi-159-2-57-004.yaml' but the record's id is "
+        "'rgaspi-159-2-57-003'; name the file 'rgaspi-159-2-57-003.yaml'",
+    ]
+
+
+def test_citation_key_missing_from_the_bibliography(project: Path) -> None:
+    edit(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
+    assert messages(project) == [
+        f"{CHAPTER}:29: error: citation key '@kurta' is neither in sources/references.bib nor "
+        "a document id; did you mean 'kurat'?"
+    ]
+
+
+def test_reference_to_no_record(project: Path) -> None:
+    edit(project, CHAPTER_2, "[@rgaspi-159-2-57-095]", "[@rgaspi-159-2-57-096]")
+    assert messages(project) == [
+        f"{CHAPTER_2}:64: error: citation '@rgaspi-159-2-57-096' refers to no document "
+        "record: there is no sources/documents/rgaspi-159-2-57-096.yaml; did you mean "
+        "'rgaspi-159-2-57-095'?",
+        "sources/documents/rgaspi-159-2-57-095.yaml:2: warning: document "
+        "'rgaspi-159-2-57-095' is not cited by any chapter",
+    ]
+
+
+def test_reference_to_no_person(project: Path) -> None:
+    edit(project, RECORD, "recipients: [lenin]", "recipients: [lennin]")
+    assert messages(project) == [
+        f"{RECORD}:10: error: 'lennin' in 'recipients' is not a person id in "
+        "sources/people.yaml; did you mean 'lenin'?"
+    ]
+
+
+def test_footnote_marker_without_its_note(project: Path) -> None:
+    edit(project, CHAPTER_2, "[^2]: Sovyet yöneticileri", "Sovyet yöneticileri")
+    assert messages(project) == [
+        f"{CHAPTER_2}:52: error: footnote marker [^2] has no note: add a line '[^2]: …' at "
+        "the end of the chapter"
+    ]
+
+
+def test_footnotes_keep_the_printed_numbers(project: Path) -> None:
+    edit(project, CHAPTER_2, "Molotov’a[^2]", "Molotov’a[^5]")
+    edit(project, CHAPTER_2, "[^2]: Sovyet", "[^5]: Sovyet")
+    assert messages(project) == [
+        f"{CHAPTER_2}:52: error: footnote marker [^5] is out of sequence: footnotes are "
+        "numbered as printed, and this one should be [^2]"
+    ]
+
+
+def test_record_text_must_match_the_quotation(project: Path) -> None:
+    edit(project, RECORD, "Batı radyosunun", "Doğu radyosunun")
+    assert messages(project) == [
+        f"{RECORD}:12: error: text.tr differs from the article's quotation at {CHAPTER_2}:39: "
+        "the record has '…Doğu radyosunun verd…', the article '…Batı radyosunun verd…'"
+    ]
+
+
+def test_malformed_and_duplicate_bibliography_entries(project: Path) -> None:
+    edit(project, BIB, "@misc{yel,", "@misc{kurat,")
+    assert messages(project) == [
+        f"{CHAPTER}:39: error: citation key '@yel' is neither in sources/references.bib nor a "
+        "document id",
+        f"{BIB}:122: error: two entries have the key 'kurat'; keys must be unique",
+    ]
+
+
+def test_every_problem_in_one_run(project: Path) -> None:
+    edit(project, RECORD, "kind: letter\n", "kind: leter\n")
+    edit(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
+    edit(project, CHAPTER_2, "[^2]: Sovyet yöneticileri", "Sovyet yöneticileri")
+    assert messages(project) == [
+        f"{CHAPTER}:29: error: citation key '@kurta' is neither in sources/references.bib nor "
+        "a document id; did you mean 'kurat'?",
+        f"{CHAPTER_2}:52: error: footnote marker [^2] has no note: add a line '[^2]: …' at "
+        "the end of the chapter",
+        f"{RECORD}:6: error: field 'kind' is 'leter'; did you mean 'letter'?; expected one "
+        "of: letter, telegram, report, press-report, speech",
+    ]
+
+
+def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(project / "build_edition.py"), *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_command_prints_problems_and_exits_1(project: Path) -> None:
+    edit(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{CHAPTER}:29: error: citation key '@kurta' is neither in sources/references.bib nor "
+        "a document id; did you mean 'kurat'?"
+    ]
+    assert result.stderr.strip() == "1 error(s), 0 warning(s)"
+
+
+def test_check_command_exits_0_on_good_sources(project: Path) -> None:
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_usage_error_exits_2(project: Path) -> None:
+    assert run_cli(project, "frobnicate").returncode == 2
+
+
+def test_failed_build_leaves_the_previous_site_untouched(project: Path) -> None:
+    first = run_cli(project, "build")
+    assert first.returncode == 0, first.stderr
+    site = project / "site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    edit(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
+    second = run_cli(project, "build")
+    assert second.returncode == 1
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+@pytest.mark.parametrize(
+    "broken_link",
+    ["[bozuk](yok.md)", "[bozuk](giris.md#p999)"],
+)
+def test_strict_mkdocs_build_fails_on_a_broken_link(project: Path, broken_link: str) -> None:
+    edit(project, "docs/tr/sonuc.md", "# Sonuç\n", f"# Sonuç\n\n{broken_link}\n")
+    result = run_cli(project, "build")
+    assert result.returncode == 1
+    assert "Aborted with 1 warnings in strict mode" in result.stderr
+    assert not (project / "site").exists()

@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:  # the hook is loaded by path; make `edition` impo
 from edition.catalog import load_edition  # noqa: E402
 from edition.problems import Severity  # noqa: E402
 from edition.render import Page, navigation, render_pages  # noqa: E402
+from edition.urls import alias_redirects  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
@@ -53,9 +54,19 @@ def on_config(config: Any) -> Any:
     config.nav = navigation(edition, lang)
     _pages.clear()
     _pages.update(render_pages(edition, lang))
+    # A record's earlier ids keep their URLs alive through mkdocs-redirects.
+    config.plugins["redirects"].config["redirect_maps"].update(alias_redirects(edition))
     return config
 
 
+def _early(function: Any) -> Any:
+    """Run a hook before the plugins, which must see the generated pages (redirects does)."""
+    from mkdocs.plugins import event_priority
+
+    return event_priority(100)(function)
+
+
+@_early
 def on_files(files: Any, config: Any) -> Any:
     from mkdocs.structure.files import File
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-import bibtexparser
+from bibtexparser import parse_string  # type: ignore[attr-defined]
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from edition.model import Origin, Work
@@ -23,13 +23,14 @@ def parse_bibliography(text: str, path: str, problems: Problems) -> list[Work]:
     """Parse the .bib text; every malformed, duplicate or incomplete entry is a problem."""
     # bibtexparser logs its own account of a failed block; ours names file and line instead.
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     for block in library.failed_blocks:
-        origin = Origin(path, block.start_line + 1)
+        origin = Origin(path, (block.start_line or 0) + 1)
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.error(origin, f"two entries have the key '{block.key}'; keys must be unique")
         elif isinstance(block, ParsingFailedBlock):
-            first_line = block.raw.strip().splitlines()[0] if block.raw.strip() else ""
+            raw = (block.raw or "").strip()
+            first_line = raw.splitlines()[0] if raw else ""
             problems.error(
                 origin,
                 f"malformed BibTeX entry '{first_line}': check its braces, commas and the "
@@ -44,7 +45,7 @@ def parse_bibliography(text: str, path: str, problems: Problems) -> list[Work]:
 
 
 def _parse_entry(entry: Entry, path: str, problems: Problems) -> Work | None:
-    origin = Origin(path, entry.start_line + 1)
+    origin = Origin(path, (entry.start_line or 0) + 1)
     fields = {f.key.lower(): str(f.value).strip() for f in entry.fields}
     ok = True
     if entry.entry_type.lower() not in ENTRY_TYPES:
@@ -67,8 +68,7 @@ def _parse_entry(entry: Entry, path: str, problems: Problems) -> Work | None:
         problems.error(
             origin,
             f"entry '{entry.key}' needs 'status = {{incomplete}}' (only what the article gives "
-            f"is known) or 'status = {{complete}}'"
-            + (f", not '{status}'" if status else ""),
+            f"is known) or 'status = {{complete}}'" + (f", not '{status}'" if status else ""),
         )
         ok = False
     label = fields.get("shorthand") or fields.get("url")

@@ -6,7 +6,6 @@ import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from edition.bibliography import parse_bibliography
 from edition.chapters import parse_chapter
@@ -16,13 +15,11 @@ from edition.model import (
     Block,
     BlockKind,
     Chapter,
-    Document,
     Edition,
     EditionInfo,
     LocalizedText,
     Origin,
     Person,
-    Work,
 )
 from edition.problems import Problems, did_you_mean
 from edition.yamlsource import LineMap, parse_yaml
@@ -180,7 +177,9 @@ def _load_people(root: Path, problems: Problems) -> list[Person]:
             problems.error(origin, f"id '{person_id}' must be lowercase ASCII, e.g. 'cicerin'")
             continue
         if person_id in seen:
-            problems.error(origin, f"two people have the id '{person_id}' (first at {seen[person_id]})")
+            problems.error(
+                origin, f"two people have the id '{person_id}' (first at {seen[person_id]})"
+            )
             continue
         seen[person_id] = origin
         if not isinstance(entry.get("name"), str):
@@ -219,7 +218,9 @@ def _load_chapters(root: Path, info: EditionInfo, problems: Problems) -> list[Ch
             relative = f"{DOCS_DIR}/{lang}/{slug}.md"
             if not (root / relative).exists():
                 if lang == LANGUAGES[0]:
-                    problems.error(info.origin, f"chapter '{slug}' is listed but {relative} is missing")
+                    problems.error(
+                        info.origin, f"chapter '{slug}' is listed but {relative} is missing"
+                    )
                 continue
             text = _read(root, relative, problems)
             if text is None:
@@ -261,8 +262,10 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
                 cited[item.key] += 1
                 if item.key in unreadable:
                     continue
-                if item.key not in works and item.key not in documents and item.key.startswith(
-                    "rgaspi-"
+                if (
+                    item.key not in works
+                    and item.key not in documents
+                    and item.key.startswith("rgaspi-")
                 ):
                     problems.error(
                         item.origin,
@@ -288,21 +291,32 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
             problems.warning(work.origin, f"work '{work.key}' is not cited by any chapter")
     for document in edition.documents:
         if not cited[document.id]:
-            problems.warning(document.origin, f"document '{document.id}' is not cited by any chapter")
+            problems.warning(
+                document.origin, f"document '{document.id}' is not cited by any chapter"
+            )
     _check_quotations(edition, problems)
 
 
 def _check_ids(edition: Edition, problems: Problems) -> None:
+    """Ids, aliases and citation keys each name one thing: two claims on one URL are an error."""
     claimed: dict[str, Origin] = {}
     for document in edition.documents:
-        for name in (document.id, *document.aliases):
-            if name in claimed:
+        if document.id in claimed:
+            problems.error(
+                document.origin_of("id"),
+                f"id '{document.id}' is already used by the record at {claimed[document.id]}",
+            )
+        else:
+            claimed[document.id] = document.origin_of("id")
+    for document in edition.documents:
+        for alias in document.aliases:
+            if alias in claimed:
                 problems.error(
-                    document.origin_of("aliases" if name != document.id else "id"),
-                    f"id '{name}' is already used by the record at {claimed[name]}",
+                    document.origin_of("aliases"),
+                    f"id '{alias}' is already used by the record at {claimed[alias]}",
                 )
             else:
-                claimed[name] = document.origin_of("id")
+                claimed[alias] = document.origin_of("aliases")
     for work in edition.works:
         if work.key in claimed:
             problems.error(
@@ -329,7 +343,8 @@ def _check_footnotes(chapter: Chapter, problems: Problems) -> None:
     for note in chapter.footnotes:
         if note.label in defined:
             problems.error(
-                note.origin, f"footnote [^{note.label}] is defined twice (first at {defined[note.label]})"
+                note.origin,
+                f"footnote [^{note.label}] is defined twice (first at {defined[note.label]})",
             )
         defined.setdefault(note.label, note.origin)
     referenced: set[str] = set()
@@ -403,8 +418,7 @@ def _check_quotations(edition: Edition, problems: Problems) -> None:
 def _first_difference(recorded: str, quoted: str) -> str:
     for index, (a, b) in enumerate(zip(recorded, quoted, strict=False)):
         if a != b:
-            return f"the record has '…{recorded[max(0, index - 20):index + 20]}…', the article '…{quoted[max(0, index - 20):index + 20]}…'"
-    shorter = "record" if len(recorded) < len(quoted) else "article"
-    return f"the {shorter}'s text ends early, after '…{(recorded if shorter == 'record' else quoted)[-30:]}'"
-
-
+            window = slice(max(0, index - 20), index + 20)
+            return f"the record has '…{recorded[window]}…', the article '…{quoted[window]}…'"
+    shorter, text = ("record", recorded) if len(recorded) < len(quoted) else ("article", quoted)
+    return f"the {shorter}'s text ends early, after '…{text[-30:]}'"

@@ -113,9 +113,7 @@ def _parse_footnote(
             start = token.map[0] if start is None else min(start, token.map[0])
             end = max(end, token.map[1])
     if start is None:  # an empty note: find its marker line
-        start = next(
-            (n for n, line in enumerate(lines) if line.startswith(f"[^{label}]:")), 0
-        )
+        start = next((n for n, line in enumerate(lines) if line.startswith(f"[^{label}]:")), 0)
         end = start + 1
     raw = lines[start:end]
     first = FOOTNOTE_DEF.sub("", raw[0], count=1) if raw else ""
@@ -137,10 +135,10 @@ def parse_citations(source: str, origin: Origin, problems: Problems) -> list[Cit
         taken.append(match.span())
         line = origin.line + source.count("\n", 0, match.start())
         at = Origin(origin.path, line)
-        items = []
+        items: list[CitationItem] = []
         for part in match.group(1).split(";"):
-            item = CITATION_ITEM.match(part)
-            if item is None:
+            parsed = CITATION_ITEM.match(part)
+            if parsed is None:
                 problems.error(
                     at,
                     f"malformed citation '{match.group(0)}': write [@key], [@key, pages] or "
@@ -148,7 +146,8 @@ def parse_citations(source: str, origin: Origin, problems: Problems) -> list[Cit
                 )
                 items = []
                 break
-            items.append(CitationItem(item.group(2), (item.group("locator") or "").strip(), at))
+            locator = (parsed.group("locator") or "").strip()
+            items.append(CitationItem(parsed.group(2), locator, at))
         if items:
             citation = Citation(
                 match.group(0), CitationForm.PARENTHETICAL, tuple(items), at, match.span()
@@ -161,6 +160,9 @@ def parse_citations(source: str, origin: Origin, problems: Problems) -> list[Cit
         at = Origin(origin.path, line)
         item = CitationItem(match.group(1), (match.group("locator") or "").strip(), at)
         found.append(
-            (match.start(), Citation(match.group(0), CitationForm.NARRATIVE, (item,), at, match.span()))
+            (
+                match.start(),
+                Citation(match.group(0), CitationForm.NARRATIVE, (item,), at, match.span()),
+            )
         )
     return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]

@@ -228,9 +228,7 @@ def _parse_date(data: LineMap, path: str, problems: Problems) -> DocumentDate | 
     year = int(str(base._year))
     month = int(str(base._month)) if getattr(base, "_month", None) else None
     day = int(str(base._day)) if getattr(base, "_day", None) else None
-    precision = (
-        DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
-    )
+    precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
     basis = _localized(data["date_basis"]) if "date_basis" in data else None
     if (year_uncertain or uncertain) and basis is None:
         problems.error(
@@ -247,8 +245,8 @@ def _parse_date(data: LineMap, path: str, problems: Problems) -> DocumentDate | 
         day=day,
         year_uncertain=year_uncertain,
         uncertain=uncertain,
-        earliest=tuple(parsed.lower_strict()[:3]),  # type: ignore[arg-type]
-        latest=tuple(parsed.upper_strict()[:3]),  # type: ignore[arg-type]
+        earliest=tuple(parsed.lower_strict()[:3]),
+        latest=tuple(parsed.upper_strict()[:3]),
         as_printed=data["date_as_printed"],
         basis=basis,
         origin=origin,

@@ -249,7 +249,7 @@ def _byline(edition: Edition, lang: str) -> str:
     return (
         f'<p class="ed-byline">{author} '
         f'<a class="ed-orcid" href="https://orcid.org/{ORCID}">'
-        f'{label(lang, "byline_orcid")} {ORCID}</a></p>'
+        f"{label(lang, 'byline_orcid')} {ORCID}</a></p>"
     )
 
 
@@ -309,7 +309,12 @@ def _place_links(places: list[Place], from_src: str, lang: str) -> str:
 def render_citations_page(edition: Edition, lang: str) -> str:
     src = urls.CITATIONS_PAGE
     out = [f"# {label(lang, 'citations')}", ""]
-    out += [f'!!! note "{label(lang, "incomplete_title")}"', "", "    " + label(lang, "incomplete_note"), ""]
+    out += [
+        f'!!! note "{label(lang, "incomplete_title")}"',
+        "",
+        "    " + label(lang, "incomplete_note"),
+        "",
+    ]
     out += [f"## {label(lang, 'works')}", ""]
     for work in sorted(edition.works, key=lambda w: (turkish_sort_key(w.label), w.key)):
         out.append(_work_entry(edition, work, src, lang))
@@ -393,7 +398,7 @@ def document_title(edition: Edition, document: Document, lang: str) -> str:
 
 
 def _row(name: str, value_html: str) -> str:
-    return f"<tr><th scope=\"row\">{escape_html(name)}</th><td>{value_html}</td></tr>"
+    return f'<tr><th scope="row">{escape_html(name)}</th><td>{value_html}</td></tr>'
 
 
 def _unknown_html(document: Document, name: str, lang: str) -> str:
@@ -451,19 +456,25 @@ def render_document_page(
     rows += [
         _row(
             label(lang, "place"),
-            escape_html(document.place) if document.place else _unknown_html(document, "place", lang),
+            escape_html(document.place)
+            if document.place
+            else _unknown_html(document, "place", lang),
         ),
         _row(
             label(lang, "senders"),
             _people_html(edition, document.senders) or _unknown_html(document, "senders", lang),
         ),
         _row(label(lang, "recipients"), recipients or _unknown_html(document, "recipients", lang)),
-        _row(label(lang, "kind"), escape_html(KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind])),
+        _row(
+            label(lang, "kind"), escape_html(KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind])
+        ),
         _row(
             label(lang, "language"),
-            escape_html(LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["tr"]).get(
-                document.original_language, document.original_language
-            )),
+            escape_html(
+                LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["tr"]).get(
+                    document.original_language, document.original_language
+                )
+            ),
         ),
         _row(label(lang, "citation_printed"), escape_html(document.citation_as_printed)),
     ]
@@ -512,7 +523,14 @@ def render_document_page(
             f"({urls.link(src, urls.document_src(following.id))})"
         )
     if neighbours:
-        out += ["", '<nav class="ed-neighbours" markdown>', "", *(f"- {n}" for n in neighbours), "", "</nav>"]
+        out += [
+            "",
+            '<nav class="ed-neighbours" markdown>',
+            "",
+            *(f"- {n}" for n in neighbours),
+            "",
+            "</nav>",
+        ]
     return "\n".join(out) + "\n"
 
 

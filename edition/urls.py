@@ -8,6 +8,10 @@ English under `/en/`. These paths are the published URLs: never change one.
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from edition.model import Edition
 
 CITATIONS_PAGE = "kaynaklar.md"
 DOCUMENTS_INDEX = "belgeler/index.md"
@@ -44,3 +48,12 @@ def link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     if target:
         target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+def alias_redirects(edition: Edition) -> dict[str, str]:
+    """Old source paths → current ones, for every record's earlier ids (its `aliases`)."""
+    return {
+        document_src(alias): document_src(document.id)
+        for document in edition.documents
+        for alias in document.aliases
+    }

@@ -65,7 +65,7 @@ _EditionLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 def parse_yaml(text: str, path: str, problems: Problems) -> Any | None:
     """Parse one YAML document; a syntax error or a forbidden tag becomes a problem."""
     try:
-        return yaml.load(text, Loader=_EditionLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_EditionLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -81,9 +81,7 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     if isinstance(error, ConstructorError) and "could not determine a constructor" in problem:
         tag = problem.split("for the tag", 1)[-1].strip().strip("'")
         tag = tag.replace("tag:yaml.org,2002:", "!!")
-        return (
-            f"YAML tag {tag} is not allowed: records hold plain text, lists and mappings only"
-        )
+        return f"YAML tag {tag} is not allowed: records hold plain text, lists and mappings only"
     if isinstance(error, ConstructorError):
         return problem
     context = f" {error.context}" if error.context else ""

@@ -119,8 +119,7 @@ def test_two_records_with_one_id(project: Path) -> None:
     copy = "sources/documents/rgaspi-159-2-57-004.yaml"
     (project / copy).write_text((project / RECORD).read_text(encoding="utf-8"), encoding="utf-8")
     assert messages(project) == [
-        f"{copy}:2: error: id 'rgaspi-159-2-57-003' is already used by the record at "
-        f"{RECORD}:2",
+        f"{copy}:2: error: id 'rgaspi-159-2-57-003' is already used by the record at {RECORD}:2",
         f"{copy}:2: error: the file is named 'rgaspi-159-2-57-004.yaml' but the record's id is "
         "'rgaspi-159-2-57-003'; name the file 'rgaspi-159-2-57-003.yaml'",
     ]
@@ -253,3 +252,21 @@ def test_strict_mkdocs_build_fails_on_a_broken_link(project: Path, broken_link: 
     assert result.returncode == 1
     assert "Aborted with 1 warnings in strict mode" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_an_alias_keeps_the_old_url_alive(project: Path) -> None:
+    edit(project, RECORD, "unknown:\n", "aliases: [rgaspi-159-2-57-003-old]\nunknown:\n")
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stderr
+    redirect = project / "site/belgeler/rgaspi-159-2-57-003-old/index.html"
+    assert '<meta http-equiv="refresh" content="0; url=../rgaspi-159-2-57-003/">' in (
+        redirect.read_text(encoding="utf-8")
+    )
+
+
+def test_an_alias_may_not_take_another_records_id(project: Path) -> None:
+    edit(project, RECORD, "unknown:\n", "aliases: [rgaspi-159-2-57-095]\nunknown:\n")
+    assert messages(project) == [
+        f"{RECORD}:23: error: id 'rgaspi-159-2-57-095' is already used by the record at "
+        "sources/documents/rgaspi-159-2-57-095.yaml:2"
+    ]

@@ -53,7 +53,7 @@ def source_lines() -> list[tuple[int, str]]:
             notes.append((number, FOOTNOTE_NUMBER.sub("", line)))
         else:
             body.append((number, line))
-    return body + [(0, "")] + notes
+    return [*body, (0, ""), *notes]
 
 
 def source_segments() -> list[str]:

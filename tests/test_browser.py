@@ -1,0 +1,138 @@
+"""A reader's path through the Turkish edition in Debian's Chromium, driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+CHAPTER_2 = "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/"
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("Debian's chromium is missing: `make test` installs it")
+    pytest.skip(
+        "Debian's chromium is not installed (make test installs it)", allow_module_level=True
+    )
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def test_home_to_chapter_to_footnote_tooltip(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    expect(page.locator("h1")).to_have_text(
+        "Rus Arşivlerinde Mustafa Kemal Paşa ve Türkiye (1918-1922)"
+    )
+    expect(page.locator(".ed-byline")).to_contain_text("Telli Korkmaz")
+    screenshot(page, "tr-home")
+    page.locator("article").get_by_role(
+        "link", name="2. Sovyet Yazışmalarında Mustafa Kemal ve Türkiye"
+    ).click()
+    expect(page).to_have_url(base_url + CHAPTER_2)
+    marker = page.locator("sup#fnref\\:1 a")
+    marker.scroll_into_view_if_needed()
+    marker.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
+    expect(tooltip.first).to_contain_text("Felix Edmundoviç Dzerjinski")
+    screenshot(page, "tr-chapter-footnote-tooltip")
+    marker.click()
+    expect(page).to_have_url(base_url + CHAPTER_2 + "#fn:1")
+    page.locator("#fn\\:1 .footnote-backref").click()
+    expect(page).to_have_url(base_url + CHAPTER_2 + "#fnref:1")
+
+
+def test_citation_to_citations_page_and_back(page: Page, base_url: str) -> None:
+    page.goto(base_url + "mustafa-kemal-ve-komunizm/")
+    page.locator("#p5 a.ed-cite", has_text="Kurat").click()
+    expect(page).to_have_url(base_url + "kaynaklar/#kurat")
+    entry = page.locator("#kurat")
+    expect(entry).to_contain_text("376, 325-326")
+    expect(entry).to_contain_text("Tam künye bilinmiyor")
+    screenshot(page, "tr-citations")
+    entry.get_by_role("link", name="¶\u202f5").click()
+    expect(page).to_have_url(base_url + "mustafa-kemal-ve-komunizm/#p5")
+    expect(page.locator("#p5")).to_be_in_viewport()
+
+
+def test_document_from_its_citation_and_back(page: Page, base_url: str) -> None:
+    page.goto(base_url + CHAPTER_2 + "#p17")
+    page.locator("#p17 a.ed-doc-cite").click()
+    expect(page).to_have_url(base_url + "belgeler/rgaspi-159-2-57-003/")
+    expect(page.locator("h1")).to_have_text("Mektup: Çiçerin → Lenin, 27 Eylül 1920")
+    expect(page.locator("table.ed-record")).to_contain_text("Fon 159, Sayı 2, Dosya 57, Vr. 003")
+    expect(page.locator(".ed-document-text")).to_contain_text("Batı radyosunun verdiyi malumata")
+    screenshot(page, "tr-document")
+    page.get_by_role(
+        "link", name="¶\u202f17, 2. Sovyet Yazışmalarında Mustafa Kemal ve Türkiye"
+    ).click()
+    expect(page).to_have_url(base_url + CHAPTER_2 + "#p17")
+
+
+def test_paragraph_link_is_a_copyable_permalink(page: Page, base_url: str) -> None:
+    page.goto(base_url + "giris/")
+    link = page.locator("#p2 .ed-pnum a")
+    expect(link).to_have_attribute("href", "#p2")
+    link.click()
+    expect(page).to_have_url(base_url + "giris/#p2")
+
+
+def test_phone_width(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + CHAPTER_2)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    screenshot(page, "tr-chapter-phone")
+    context.close()

@@ -1,0 +1,35 @@
+"""The code is kept clean by the tools the project names: ruff and mypy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from edition.documents import document_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+def test_ruff() -> None:
+    result = run("ruff", "check", "edition", "build_edition.py", "tests")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy() -> None:
+    result = run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readme_documents_every_record_field_from_the_schema() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    schema = document_schema()
+    for name, spec in schema["properties"].items():
+        required = "yes" if name in schema["required"] else "no"
+        assert f"| `{name}` | {required} | {spec['description']} |" in readme, name

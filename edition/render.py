@@ -79,6 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "date_order": "Tarih",
         "signature": "Künye",
         "title": "Başlık",
+        "title_page": "Başlık ve öz",
         "previous": "Önceki belge",
         "next": "Sonraki belge",
     },
@@ -168,7 +169,7 @@ def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:
     """The site navigation: the title page, the chapters, then the edition's indexes."""
     nav = []
     for chapter in edition.chapters_in(lang):
-        title = label(lang, "title") if chapter.slug == "index" else chapter.title
+        title = label(lang, "title_page") if chapter.slug == "index" else chapter.title
         nav.append({title: chapter.path})
     nav.append({label(lang, "citations"): urls.CITATIONS_PAGE})
     nav.append({label(lang, "documents_index"): urls.DOCUMENTS_INDEX})

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,8 @@ def _show_mkdocs_messages(level: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The theme's and MkDocs' banners about their futures are not the editor's concern.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser = argparse.ArgumentParser(
         prog="build_edition.py", description="Check, build and preview the edition."
     )

@@ -25,8 +25,8 @@ if str(ROOT) not in sys.path:  # the hook is loaded by path; make `edition` impo
     sys.path.insert(0, str(ROOT))
 
 from edition.catalog import load_edition  # noqa: E402
+from edition.pages import Page, navigation, render_site  # noqa: E402
 from edition.problems import Severity  # noqa: E402
-from edition.render import Page, navigation, render_pages  # noqa: E402
 from edition.urls import alias_redirects  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -54,7 +54,7 @@ def on_config(config: Any) -> Any:
     lang = _language(config)
     config.nav = navigation(edition, lang)
     _pages.clear()
-    _pages.update(render_pages(edition, lang))
+    _pages.update(render_site(edition, lang, str(config.site_url or "")))
     # A record's earlier ids keep their URLs alive through mkdocs-redirects.
     config.plugins["redirects"].config["redirect_maps"].update(alias_redirects(edition))
     return config
@@ -73,15 +73,17 @@ def on_files(files: Any, config: Any) -> Any:
 
     for src, page in sorted(_pages.items()):
         if page.generated:
-            files.append(File.generated(config, src, content=page.markdown))
+            files.append(File.generated(config, src, content=page.content))
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     rendered = _pages.get(page.file.src_uri)
-    if rendered is None or rendered.generated:
+    if rendered is None:
         return markdown
-    return rendered.markdown
+    # page.meta is MkDocs' own channel from a page to its template.
+    page.meta.update(rendered.meta)
+    return markdown if rendered.generated else rendered.content
 
 
 # --- command line ------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from edition.model import (
     LocalizedText,
     Origin,
     Person,
+    Version,
 )
 from edition.problems import Problems, did_you_mean
 from edition.yamlsource import LineMap, parse_yaml
@@ -104,7 +105,7 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
         if text is not None and data is not None:
             problems.error(Origin(EDITION_FILE, 1), "expected a mapping of field: value lines")
         return None
-    required = ("title", "author", "version", "date", "chapters")
+    required = ("title", "author", "versions", "chapters")
     missing = [name for name in required if name not in data]
     for name in missing:
         problems.error(Origin(EDITION_FILE, data.line), f"missing field '{name}'")
@@ -116,16 +117,6 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
         )
     if missing:
         return None
-    if not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", str(data["version"])):
-        problems.error(
-            Origin(EDITION_FILE, data.line_of("version")),
-            f"version '{data['version']}' must be MAJOR.MINOR.PATCH, e.g. 1.0.0",
-        )
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(data["date"])):
-        problems.error(
-            Origin(EDITION_FILE, data.line_of("date")),
-            f"date '{data['date']}' must be written YYYY-MM-DD",
-        )
     title = data["title"]
     if not isinstance(title, dict) or LANGUAGES[0] not in title:
         problems.error(
@@ -133,6 +124,7 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
             f"title needs the text in each language, at least '{LANGUAGES[0]}'",
         )
         return None
+    versions = _parse_versions(data, problems)
     chapters = data["chapters"]
     if not isinstance(chapters, list) or not chapters or chapters[0] != "index":
         problems.error(
@@ -140,14 +132,73 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
             "chapters must list the chapter files (without .md), starting with 'index'",
         )
         return None
+    if not versions:
+        return None
     return EditionInfo(
         title=LocalizedText(tuple(sorted((k, str(v)) for k, v in title.items()))),
         author=str(data["author"]),
-        version=str(data["version"]),
-        date=str(data["date"]),
+        versions=tuple(versions),
         chapters=tuple(str(c) for c in chapters),
         origin=Origin(EDITION_FILE, data.line_of("chapters")),
     )
+
+
+def _parse_versions(data: LineMap, problems: Problems) -> list[Version]:
+    entries = data["versions"]
+    if not isinstance(entries, list) or not entries:
+        problems.error(
+            Origin(EDITION_FILE, data.line_of("versions")),
+            "versions must list the edition's versions, newest first, each with "
+            "version, date and changes",
+        )
+        return []
+    versions: list[Version] = []
+    for entry in entries:
+        if not isinstance(entry, LineMap) or not {"version", "date", "changes"} <= set(entry):
+            line = entry.line if isinstance(entry, LineMap) else data.line_of("versions")
+            problems.error(
+                Origin(EDITION_FILE, line), "each version needs 'version', 'date' and 'changes'"
+            )
+            continue
+        origin = Origin(EDITION_FILE, entry.line)
+        number, date = str(entry["version"]), str(entry["date"])
+        if not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", number):
+            problems.error(
+                Origin(EDITION_FILE, entry.line_of("version")),
+                f"version '{number}' must be MAJOR.MINOR.PATCH, e.g. 1.0.0",
+            )
+            continue
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date):
+            problems.error(
+                Origin(EDITION_FILE, entry.line_of("date")),
+                f"date '{date}' must be written YYYY-MM-DD",
+            )
+            continue
+        changes = entry["changes"]
+        if not isinstance(changes, dict) or LANGUAGES[0] not in changes:
+            problems.error(
+                Origin(EDITION_FILE, entry.line_of("changes")),
+                f"changes needs the text in each language, at least '{LANGUAGES[0]}'",
+            )
+            continue
+        if versions and _version_key(number) >= _version_key(versions[-1].version):
+            problems.error(
+                origin,
+                f"version {number} is listed after {versions[-1].version}: list the newest first",
+            )
+        versions.append(
+            Version(
+                number,
+                date,
+                LocalizedText(tuple(sorted((k, str(v).strip()) for k, v in changes.items()))),
+                origin,
+            )
+        )
+    return versions
+
+
+def _version_key(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
 
 
 def _load_people(root: Path, problems: Problems) -> list[Person]:

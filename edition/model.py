@@ -195,6 +195,20 @@ class Signature:
         return (int(self.fond), int(self.opis), int(self.delo), int(self.list))
 
     @property
+    def english(self) -> str:
+        """The English archival convention: 'RGASPI, f. 159, op. 2, d. 57, l. 3'."""
+        fond, opis, delo, sheet = self.normalised
+        part = f" ({self.list_part})" if self.list_part else ""
+        return f"RGASPI, f. {fond}, op. {opis}, d. {delo}, l. {sheet}{part}"
+
+    @property
+    def russian(self) -> str:
+        """The Russian archival convention: 'РГАСПИ. Ф. 159. Оп. 2. Д. 57. Л. 3'."""
+        fond, opis, delo, sheet = self.normalised
+        part = f" ({self.list_part})" if self.list_part else ""
+        return f"РГАСПИ. Ф. {fond}. Оп. {opis}. Д. {delo}. Л. {sheet}{part}"
+
+    @property
     def id(self) -> str:
         """The record id the signature yields: lowercase ASCII, stable once published."""
         parts = ["rgaspi", self.fond, self.opis, self.delo, self.list]
@@ -230,13 +244,28 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Version:
+    version: str  # MAJOR.MINOR.PATCH
+    date: str  # YYYY-MM-DD
+    changes: LocalizedText
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class EditionInfo:
     title: LocalizedText
     author: str
-    version: str
-    date: str
+    versions: tuple[Version, ...]  # newest first
     chapters: tuple[str, ...]  # slugs in reading order, the title page first
     origin: Origin
+
+    @property
+    def version(self) -> str:
+        return self.versions[0].version
+
+    @property
+    def date(self) -> str:
+        return self.versions[0].date
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ import icu
 from babel.dates import format_date
 
 from edition import urls
+from edition.labels import KIND_NAMES, ORCID, label
 from edition.model import (
-    LANGUAGES,
     Block,
     Chapter,
     Citation,
@@ -26,90 +26,6 @@ from edition.model import (
     Footnote,
     Work,
 )
-
-LABELS: dict[str, dict[str, str]] = {
-    "tr": {
-        "paragraph": "Paragraf",
-        "paragraph_link": "Paragraf {n}: bu paragrafın kalıcı bağlantısı",
-        "footnote": "dipnot",
-        "citations": "Kaynaklar",
-        "works": "Atıf yapılan eserler",
-        "documents": "Arşiv belgeleri",
-        "documents_index": "Belgeler",
-        "incomplete_title": "Künyeler eksik",
-        "incomplete_note": (
-            "Makalenin kaynakça listesi bu edisyonun kaynak metninde yer almıyor. Bu nedenle "
-            "her eser yalnızca makalenin verdiği biçimiyle, yazarın soyadı ya da eserin adıyla, "
-            "ve makalede atıf yapılan sayfalarla gösterilir. Tam künyeler bilinmiyor; hiçbir "
-            "bilgi tahminle eklenmemiştir."
-        ),
-        "incomplete": "Tam künye bilinmiyor.",
-        "pages_cited": "Atıf yapılan sayfalar",
-        "cited_at": "Atıf yapılan yerler",
-        "web_page": "Web sayfası",
-        "archive": "Arşiv",
-        "archive_name": "Rusya Devlet Sosyo-Politik Tarih Arşivi (RGASPİ), Moskova",
-        "signature_printed": "Künye (makaledeki biçimiyle)",
-        "signature_parts": "Fon / Opis / Delo / List",
-        "list_part": "kısım {part}; anlamı bilinmiyor",
-        "citation_printed": "Makaledeki atıf",
-        "date": "Tarih",
-        "date_printed": "makalede",
-        "date_edtf": "EDTF",
-        "date_basis": "Tarihin dayanağı",
-        "place": "Yer",
-        "senders": "Gönderen",
-        "recipients": "Alıcı",
-        "kind": "Tür",
-        "language": "Asıl dili",
-        "unknown": "bilinmiyor",
-        "text": "Metin",
-        "text_note": (
-            "Yazarın Türkçe çevirisi, makalede alıntılandığı kadarıyla. Rusça asıl metin bu "
-            "edisyonda yoktur."
-        ),
-        "quoted_in": "Makalede geçtiği yerler",
-        "not_known": "Bilinmeyenler",
-        "byline_orcid": "ORCID",
-        "contents": "İçindekiler",
-        "documents_intro": (
-            "Makalenin alıntıladığı RGASPİ belgeleri, tarih sırasıyla. Her belgenin kalıcı "
-            "bir adresi vardır."
-        ),
-        "date_order": "Tarih",
-        "signature": "Künye",
-        "title": "Başlık",
-        "title_page": "Başlık ve öz",
-        "previous": "Önceki belge",
-        "next": "Sonraki belge",
-    },
-    "en": {},
-}
-KIND_NAMES = {
-    "tr": {
-        "letter": "Mektup",
-        "telegram": "Telgraf",
-        "report": "Rapor",
-        "press-report": "Basın raporu",
-        "speech": "Konuşma",
-    },
-}
-LANGUAGE_NAMES = {"tr": {"ru": "Rusça", "tr": "Türkçe", "en": "İngilizce"}}
-UNKNOWN_FIELD_NAMES = {
-    "tr": {
-        "place": "Yer",
-        "senders": "Gönderen",
-        "recipients": "Alıcı",
-        "date": "Tarih",
-        "original_text": "Asıl metin",
-    }
-}
-ORCID = "0000-0002-8513-706X"
-
-
-def label(lang: str, key: str, **values: object) -> str:
-    text = LABELS.get(lang, {}).get(key) or LABELS[LANGUAGES[0]][key]
-    return text.format(**values) if values else text
 
 
 def escape(text: str) -> str:
@@ -134,46 +50,6 @@ def turkish_sort_key(text: str) -> bytes:
 
 
 # --- pages -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Page:
-    src: str  # path within the language's docs folder
-    markdown: str
-    generated: bool  # False for chapters, whose file exists in docs/
-
-
-def render_pages(edition: Edition, lang: str) -> dict[str, Page]:
-    """Every page of one language, keyed by its source path."""
-    pages: dict[str, Page] = {}
-    for chapter in edition.chapters_in(lang):
-        pages[chapter.path] = Page(chapter.path, render_chapter(edition, chapter), False)
-    pages[urls.CITATIONS_PAGE] = Page(
-        urls.CITATIONS_PAGE, render_citations_page(edition, lang), True
-    )
-    pages[urls.DOCUMENTS_INDEX] = Page(
-        urls.DOCUMENTS_INDEX, render_documents_index(edition, lang), True
-    )
-    ordered = documents_by_date(edition)
-    for index, document in enumerate(ordered):
-        previous = ordered[index - 1] if index > 0 else None
-        following = ordered[index + 1] if index + 1 < len(ordered) else None
-        src = urls.document_src(document.id)
-        pages[src] = Page(
-            src, render_document_page(edition, document, lang, previous, following), True
-        )
-    return pages
-
-
-def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:
-    """The site navigation: the title page, the chapters, then the edition's indexes."""
-    nav = []
-    for chapter in edition.chapters_in(lang):
-        title = label(lang, "title_page") if chapter.slug == "index" else chapter.title
-        nav.append({title: chapter.path})
-    nav.append({label(lang, "citations"): urls.CITATIONS_PAGE})
-    nav.append({label(lang, "documents_index"): urls.DOCUMENTS_INDEX})
-    return nav
 
 
 # --- chapters --------------------------------------------------------------------------
@@ -355,7 +231,7 @@ def _work_entry(edition: Edition, work: Work, src: str, lang: str) -> str:
     return "\n".join(lines)
 
 
-# --- documents -------------------------------------------------------------------------
+# --- shared by the pages that name documents --------------------------------------------
 
 
 def documents_by_date(edition: Edition) -> list[Document]:
@@ -382,7 +258,7 @@ def render_date(date: DocumentDate, lang: str) -> str:
     return f"[{text}?]" if date.uncertain else text
 
 
-def _names(edition: Edition, ids: Iterable[str]) -> str:
+def person_names(edition: Edition, ids: Iterable[str]) -> str:
     names = []
     for person_id in ids:
         person = edition.person(person_id)
@@ -390,170 +266,14 @@ def _names(edition: Edition, ids: Iterable[str]) -> str:
     return ", ".join(names)
 
 
+def document_heading(edition: Edition, document: Document, lang: str) -> str:
+    """Kind, sender → recipient: 'Mektup: Çiçerin → Lenin'."""
+    kind = KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind]
+    senders = person_names(edition, document.senders) or label(lang, "unknown")
+    recipients = person_names(edition, document.recipients) or label(lang, "unknown")
+    return f"{kind}: {senders} → {recipients}"
+
+
 def document_title(edition: Edition, document: Document, lang: str) -> str:
     """Kind, sender → recipient, date: 'Mektup: Çiçerin → Lenin, 27 Eylül 1920'."""
-    kind = KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind]
-    senders = _names(edition, document.senders) or label(lang, "unknown")
-    recipients = _names(edition, document.recipients) or label(lang, "unknown")
-    return f"{kind}: {senders} → {recipients}, {render_date(document.date, lang)}"
-
-
-def _row(name: str, value_html: str) -> str:
-    return f'<tr><th scope="row">{escape_html(name)}</th><td>{value_html}</td></tr>'
-
-
-def _unknown_html(document: Document, name: str, lang: str) -> str:
-    reason = dict(document.unknown).get(name)
-    text = f'<em class="ed-unknown">{escape_html(label(lang, "unknown"))}</em>'
-    return f"{text}: {escape_html(reason.text(lang))}" if reason else text
-
-
-def _people_html(edition: Edition, ids: tuple[str, ...]) -> str:
-    parts = []
-    for person_id in ids:
-        person = edition.person(person_id)
-        if person is None:
-            parts.append(escape_html(person_id))
-            continue
-        description = person.description.text("tr")
-        parts.append(
-            escape_html(person.full_name)
-            + (f' <span class="ed-role">({escape_html(description)})</span>' if description else "")
-        )
-    return "; ".join(parts)
-
-
-def render_document_page(
-    edition: Edition,
-    document: Document,
-    lang: str,
-    previous: Document | None,
-    following: Document | None,
-) -> str:
-    src = urls.document_src(document.id)
-    sig = document.signature
-    parts_text = f"{int(sig.fond)} / {int(sig.opis)} / {int(sig.delo)} / {int(sig.list)}"
-    if sig.list_part:
-        parts_text += f" ({label(lang, 'list_part', part=sig.list_part)})"
-    date = document.date
-    date_html = (
-        f"{escape_html(render_date(date, lang))} "
-        f'<span class="ed-aside">({label(lang, "date_printed")}: '
-        f"“{escape_html(date.as_printed)}”; {label(lang, 'date_edtf')}: "
-        f"<code>{escape_html(date.edtf)}</code>)</span>"
-    )
-    recipients = _people_html(edition, document.recipients)
-    groups = "; ".join(escape_html(g.text(lang)) for g in document.recipient_groups)
-    if groups:
-        recipients = f"{recipients}; {groups}" if recipients else groups
-    rows = [
-        _row(label(lang, "archive"), escape_html(label(lang, "archive_name"))),
-        _row(label(lang, "signature_printed"), escape_html(sig.as_printed)),
-        _row(label(lang, "signature_parts"), escape_html(parts_text)),
-        _row(label(lang, "date"), date_html),
-    ]
-    if date.basis is not None:
-        rows.append(_row(label(lang, "date_basis"), escape_html(date.basis.text(lang))))
-    rows += [
-        _row(
-            label(lang, "place"),
-            escape_html(document.place)
-            if document.place
-            else _unknown_html(document, "place", lang),
-        ),
-        _row(
-            label(lang, "senders"),
-            _people_html(edition, document.senders) or _unknown_html(document, "senders", lang),
-        ),
-        _row(label(lang, "recipients"), recipients or _unknown_html(document, "recipients", lang)),
-        _row(
-            label(lang, "kind"), escape_html(KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind])
-        ),
-        _row(
-            label(lang, "language"),
-            escape_html(
-                LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["tr"]).get(
-                    document.original_language, document.original_language
-                )
-            ),
-        ),
-        _row(label(lang, "citation_printed"), escape_html(document.citation_as_printed)),
-    ]
-    title = document_title(edition, document, lang)
-    out = [
-        "---",
-        f"title: {_yaml_string(title)}",
-        "---",
-        "",
-        f"# {escape(title)}",
-        "",
-        '<table class="ed-record">',
-        *rows,
-        "</table>",
-        "",
-        f"## {label(lang, 'text')}",
-        "",
-        f'<p class="ed-text-note">{escape_html(label(lang, "text_note"))}</p>',
-        "",
-    ]
-    text = document.text.text(lang)
-    out.append(
-        '<blockquote class="ed-document-text" lang="tr">\n'
-        + "\n".join(f"<p>{escape_html(' '.join(p.split()))}</p>" for p in text.split("\n\n"))
-        + "\n</blockquote>"
-    )
-    places = citing_places(edition, document.id, lang)
-    out += ["", f"## {label(lang, 'quoted_in')}", ""]
-    for place in places:
-        target = urls.link(src, place.chapter.path, place.anchor)
-        out.append(f"- [{place.text(lang)}, {escape(place.chapter.title)}]({target})")
-    if document.unknown:
-        out += ["", f"## {label(lang, 'not_known')}", ""]
-        names = UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES["tr"])
-        for name, reason in document.unknown:
-            out.append(f"- **{names[name]}:** {escape(reason.text(lang))}")
-    neighbours = []
-    if previous is not None:
-        neighbours.append(
-            f"[← {label(lang, 'previous')}: {escape(document_title(edition, previous, lang))}]"
-            f"({urls.link(src, urls.document_src(previous.id))})"
-        )
-    if following is not None:
-        neighbours.append(
-            f"[{label(lang, 'next')}: {escape(document_title(edition, following, lang))} →]"
-            f"({urls.link(src, urls.document_src(following.id))})"
-        )
-    if neighbours:
-        out += [
-            "",
-            '<nav class="ed-neighbours" markdown>',
-            "",
-            *(f"- {n}" for n in neighbours),
-            "",
-            "</nav>",
-        ]
-    return "\n".join(out) + "\n"
-
-
-def render_documents_index(edition: Edition, lang: str) -> str:
-    src = urls.DOCUMENTS_INDEX
-    out = [
-        f"# {label(lang, 'documents_index')}",
-        "",
-        label(lang, "documents_intro"),
-        "",
-        f"| {label(lang, 'date_order')} | {label(lang, 'title')} | {label(lang, 'signature')} |",
-        "| --- | --- | --- |",
-    ]
-    for document in documents_by_date(edition):
-        target = urls.link(src, urls.document_src(document.id))
-        out.append(
-            f"| {escape(render_date(document.date, lang))} "
-            f"| [{escape(document_title(edition, document, lang))}]({target}) "
-            f"| {escape(document.signature.as_printed)} |"
-        )
-    return "\n".join(out) + "\n"
-
-
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{document_heading(edition, document, lang)}, {render_date(document.date, lang)}"

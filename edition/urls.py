@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 CITATIONS_PAGE = "kaynaklar.md"
 DOCUMENTS_INDEX = "belgeler/index.md"
+HOW_TO_CITE = "atif.md"
+CHANGELOG = "surumler.md"
 
 
 def chapter_src(slug: str) -> str:

@@ -1,0 +1,15 @@
+// Copy buttons of the "cite this" blocks: the citation's plain text goes to the clipboard.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("button.ed-copy");
+  if (!button) return;
+  try {
+    await navigator.clipboard.writeText(button.dataset.copy);
+    const label = button.textContent;
+    button.textContent = button.dataset.copied;
+    setTimeout(() => { button.textContent = label; }, 1500);
+  } catch (error) {
+    // Without clipboard access the text stays selectable on the page.
+    const text = button.parentElement.querySelector(".ed-cite-text");
+    window.getSelection().selectAllChildren(text);
+  }
+});

@@ -1,0 +1,221 @@
+"""Document pages and the documents list: the record laid out for the `document.html` template,
+with its "cite this" block, its citation files and its head metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from edition import cite, urls
+from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label
+from edition.metadata import HeadMetadata, document_metadata
+from edition.model import Document, Edition
+from edition.render import (
+    citing_places,
+    document_heading,
+    document_title,
+    documents_by_date,
+    escape,
+    render_date,
+)
+
+CITATION_FILES = (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
+
+
+def citation_file_src(page_src: str, stem: str, extension: str) -> str:
+    """Where a page's citation files live: beside the page's HTML, e.g. belgeler/<id>/atif.bib."""
+    folder = urls.src_to_url(page_src)
+    return f"{folder}{stem}.{extension}"
+
+
+@dataclass(frozen=True)
+class CitationFiles:
+    bib: str
+    ris: str
+    json: str
+
+
+def citation_files(item: dict[str, Any]) -> CitationFiles:
+    return CitationFiles(cite.to_bibtex(item), cite.to_ris(item), cite.to_csl_json(item))
+
+
+def cite_block(
+    item: dict[str, Any], heading: str, file_stem: str, edition: Edition, lang: str
+) -> dict[str, Any]:
+    """What the cite-this partial shows: every style, the version, and the files."""
+    return {
+        "heading": heading,
+        "version_note": label(
+            lang, "cite_version", version=edition.info.version, date=edition.info.date
+        ),
+        "styles": [
+            {"id": f"{file_stem}-{c.style}", "label": c.label, "html": c.html, "text": c.text}
+            for c in cite.format_item(item, lang)
+        ],
+        "files": [
+            {"label": name, "href": f"{file_stem}.{extension}"}
+            for name, extension in CITATION_FILES
+        ],
+        "files_label": label(lang, "cite_files"),
+        "copy_label": label(lang, "copy"),
+        "copied_label": label(lang, "copied"),
+    }
+
+
+def head(metadata: HeadMetadata) -> dict[str, Any]:
+    return {
+        "tags": [{"name": n, "content": c} for n, c in metadata.tags],
+        "jsonld": metadata.jsonld,
+        "coins": metadata.coins,
+    }
+
+
+def _row(
+    name: str, value: str, note: str = "", *, unknown: bool = False, lang: str = ""
+) -> dict[str, Any]:
+    return {"label": name, "value": value, "note": note, "unknown": unknown, "lang": lang}
+
+
+def _people(edition: Edition, ids: tuple[str, ...], lang: str) -> list[str]:
+    people = []
+    for person_id in ids:
+        person = edition.person(person_id)
+        if person is not None:
+            description = person.description.text(lang)
+            people.append(
+                f"{person.full_name} ({description})" if description else person.full_name
+            )
+    return people
+
+
+def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[str, Any]]:
+    """The record's fields as label / value rows, plain text (the template escapes)."""
+    unknown = dict(document.unknown)
+
+    def missing(name: str) -> dict[str, Any]:
+        reason = unknown.get(name)
+        return _row(
+            UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES["tr"])[name],
+            label(lang, "unknown"),
+            reason.text(lang) if reason else "",
+            unknown=True,
+        )
+
+    signature = document.signature
+    date = document.date
+    rows = [
+        _row(label(lang, "archive"), label(lang, "archive_name")),
+        _row(label(lang, "signature_printed"), signature.as_printed),
+        _row(label(lang, "signature_en"), signature.english, lang="en"),
+        _row(label(lang, "signature_ru"), signature.russian, lang="ru"),
+        _row(
+            label(lang, "date"),
+            render_date(date, lang),
+            f"{label(lang, 'date_printed')}: “{date.as_printed}”; "
+            f"{label(lang, 'date_edtf')}: {date.edtf}",
+        ),
+    ]
+    if date.basis is not None:
+        rows.append(_row(label(lang, "date_basis"), date.basis.text(lang)))
+    rows.append(_row(label(lang, "place"), document.place) if document.place else missing("place"))
+    senders = _people(edition, document.senders, lang)
+    rows.append(_row(label(lang, "senders"), "; ".join(senders)) if senders else missing("senders"))
+    recipients = _people(edition, document.recipients, lang)
+    recipients += [group.text(lang) for group in document.recipient_groups]
+    rows.append(
+        _row(label(lang, "recipients"), "; ".join(recipients))
+        if recipients
+        else missing("recipients")
+    )
+    rows += [
+        _row(label(lang, "kind"), KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind]),
+        _row(
+            label(lang, "language"),
+            LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["tr"]).get(
+                document.original_language, document.original_language
+            ),
+        ),
+        _row(label(lang, "citation_printed"), document.citation_as_printed),
+    ]
+    return rows
+
+
+def render_document_page(
+    edition: Edition,
+    document: Document,
+    lang: str,
+    base_url: str,
+    previous: Document | None,
+    following: Document | None,
+) -> tuple[str, dict[str, Any], CitationFiles]:
+    """The page's Markdown body, the template's data, and the citation files."""
+    src = urls.document_src(document.id)
+    title = document_title(edition, document, lang)
+    item = cite.document_item(
+        edition, document, lang, base_url, document_heading(edition, document, lang)
+    )
+    article = cite.article_item(edition, lang, base_url)
+    whole = cite.edition_item(edition, lang, base_url)
+    out = [
+        f"## {label(lang, 'text')}",
+        "",
+        f'<p class="ed-text-note">{escape(label(lang, "text_note"))}</p>',
+        "",
+        '<blockquote class="ed-document-text" lang="tr" markdown>',
+        "",
+    ]
+    for paragraph in document.text.text(lang).split("\n\n"):
+        out += [escape(" ".join(paragraph.split())), ""]
+    out += ["</blockquote>", "", f"## {label(lang, 'quoted_in')}", ""]
+    for place in citing_places(edition, document.id, lang):
+        target = urls.link(src, place.chapter.path, place.anchor)
+        out.append(f"- [{place.text(lang)}, {escape(place.chapter.title)}]({target})")
+    if document.unknown:
+        out += ["", f"## {label(lang, 'not_known')}", ""]
+        names = UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES["tr"])
+        for name, reason in document.unknown:
+            out.append(f"- **{names[name]}:** {escape(reason.text(lang))}")
+    neighbours = []
+    if previous is not None:
+        neighbours.append(
+            f"[← {label(lang, 'previous')}: {escape(document_title(edition, previous, lang))}]"
+            f"({urls.link(src, urls.document_src(previous.id))})"
+        )
+    if following is not None:
+        neighbours.append(
+            f"[{label(lang, 'next')}: {escape(document_title(edition, following, lang))} →]"
+            f"({urls.link(src, urls.document_src(following.id))})"
+        )
+    if neighbours:
+        out += ["", '<nav class="ed-neighbours" markdown>', "", *(f"- {n}" for n in neighbours)]
+        out += ["", "</nav>"]
+    meta = {
+        "template": "document.html",
+        "title": title,
+        "edition": {
+            "record": record_rows(edition, document, lang),
+            "cite": cite_block(item, label(lang, "cite_document"), "atif", edition, lang),
+            "head": head(document_metadata(item, document, article, whole)),
+        },
+    }
+    return "\n".join(out) + "\n", meta, citation_files(item)
+
+
+def render_documents_index(edition: Edition, lang: str) -> str:
+    src = urls.DOCUMENTS_INDEX
+    out = [
+        f"# {label(lang, 'documents_index')}",
+        "",
+        label(lang, "documents_intro"),
+        "",
+        f"| {label(lang, 'date_order')} | {label(lang, 'title')} | {label(lang, 'signature')} |",
+        "| --- | --- | --- |",
+    ]
+    for document in documents_by_date(edition):
+        target = urls.link(src, urls.document_src(document.id))
+        out.append(
+            f"| {escape(render_date(document.date, lang))} "
+            f"| [{escape(document_title(edition, document, lang))}]({target}) "
+            f"| {escape(document.signature.as_printed)} |"
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,129 @@
+"""Every page and file of one language of the site, from the model: the one place that
+decides what the site contains. Pure: no I/O, no MkDocs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from edition import cite, urls
+from edition.documentpages import (
+    CITATION_FILES,
+    CitationFiles,
+    citation_file_src,
+    citation_files,
+    cite_block,
+    head,
+    render_document_page,
+    render_documents_index,
+)
+from edition.labels import label
+from edition.metadata import article_metadata
+from edition.model import Edition
+from edition.render import (
+    documents_by_date,
+    escape,
+    render_chapter,
+    render_citations_page,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page (Markdown, `.md`) or a file (anything else) of the site."""
+
+    src: str  # path within the language's docs folder
+    content: str
+    generated: bool  # False for chapters, whose file exists in docs/
+    meta: Mapping[str, Any] = field(default_factory=dict)  # for the templates
+
+
+def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
+    """Every page and file of one language, keyed by source path."""
+    pages: dict[str, Page] = {}
+    article = cite.article_item(edition, lang, base_url)
+    whole = cite.edition_item(edition, lang, base_url)
+
+    def add(page: Page) -> None:
+        if page.src in pages:  # two things that claim one URL
+            raise ValueError(f"two pages claim {page.src}")
+        pages[page.src] = page
+
+    def add_files(page_src: str, stem: str, files: CitationFiles) -> None:
+        for _name, extension in CITATION_FILES:
+            add(Page(citation_file_src(page_src, stem, extension), getattr(files, extension), True))
+
+    for chapter in edition.chapters_in(lang):
+        page_url = cite.absolute(base_url, chapter.path)
+        meta: dict[str, Any] = {
+            "head": head(article_metadata(article, whole, page_url, chapter.title)),
+        }
+        if chapter.slug == "index":
+            meta["cite"] = cite_block(
+                article, label(lang, "cite_article"), "atif/makale", edition, lang
+            )
+        add(Page(chapter.path, render_chapter(edition, chapter), False, {"edition": meta}))
+
+    add(Page(urls.CITATIONS_PAGE, render_citations_page(edition, lang), True))
+    add(Page(urls.DOCUMENTS_INDEX, render_documents_index(edition, lang), True))
+    ordered = documents_by_date(edition)
+    for index, document in enumerate(ordered):
+        previous = ordered[index - 1] if index > 0 else None
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        markdown, meta, files = render_document_page(
+            edition, document, lang, base_url, previous, following
+        )
+        src = urls.document_src(document.id)
+        add(Page(src, markdown, True, meta))
+        add_files(src, "atif", files)
+
+    add(
+        Page(
+            urls.HOW_TO_CITE,
+            render_how_to_cite(edition, lang),
+            True,
+            {
+                "edition": {
+                    "cites": [
+                        cite_block(article, label(lang, "cite_article"), "makale", edition, lang),
+                        cite_block(whole, label(lang, "cite_edition"), "edisyon", edition, lang),
+                    ]
+                }
+            },
+        )
+    )
+    add_files(urls.HOW_TO_CITE, "makale", citation_files(article))
+    add_files(urls.HOW_TO_CITE, "edisyon", citation_files(whole))
+    add(Page(urls.CHANGELOG, render_changelog(edition, lang), True))
+    return pages
+
+
+def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:
+    """The site navigation: the title page, the chapters, then the edition's own pages."""
+    nav = []
+    for chapter in edition.chapters_in(lang):
+        title = label(lang, "title_page") if chapter.slug == "index" else chapter.title
+        nav.append({title: chapter.path})
+    nav.append({label(lang, "citations"): urls.CITATIONS_PAGE})
+    nav.append({label(lang, "documents_index"): urls.DOCUMENTS_INDEX})
+    nav.append({label(lang, "how_to_cite"): urls.HOW_TO_CITE})
+    nav.append({label(lang, "changelog"): urls.CHANGELOG})
+    return nav
+
+
+def render_how_to_cite(edition: Edition, lang: str) -> str:
+    return f"# {label(lang, 'how_to_cite')}\n\n{escape(label(lang, 'how_to_cite_intro'))}\n"
+
+
+def render_changelog(edition: Edition, lang: str) -> str:
+    out = [f"# {label(lang, 'changelog')}", "", label(lang, "changelog_intro"), ""]
+    for version in edition.info.versions:
+        out += [
+            f"## {label(lang, 'version')} {escape(version.version)} ({escape(version.date)})"
+            f" {{ #v{version.version.replace('.', '-')} }}",
+            "",
+            escape(version.changes.text(lang)),
+            "",
+        ]
+    return "\n".join(out)

@@ -89,8 +89,22 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 # --- command line ------------------------------------------------------------------------
 
 
+def _check(root: Path) -> tuple[Any, Any, list[str]]:
+    """The sources' problems, with the registry's: every published URL must still resolve."""
+    from edition.pages import served_urls
+    from edition.registry import check_registry, load_registry, parse_registry
+    from edition.urls import LANGUAGE_PREFIXES
+
+    edition, problems = load_edition(root)
+    served: list[str] = []
+    if edition is not None and not problems.errors:
+        served = served_urls(edition, LANGUAGE_PREFIXES)
+        check_registry(parse_registry(load_registry(root)), served, problems)
+    return edition, problems, served
+
+
 def command_check(_arguments: argparse.Namespace) -> int:
-    edition, problems = load_edition(ROOT)
+    edition, problems, _served = _check(ROOT)
     for problem in problems.sorted():
         print(problem.format())
     errors, warnings = len(problems.errors), len(problems.warnings)
@@ -107,6 +121,7 @@ def command_check(_arguments: argparse.Namespace) -> int:
 
 def command_build(arguments: argparse.Namespace) -> int:
     from edition.publish import BuildFailed, build_site
+    from edition.registry import REGISTRY_FILE, load_registry, updated_registry
 
     if command_check(argparse.Namespace()) != 0:
         return 1
@@ -115,6 +130,11 @@ def command_build(arguments: argparse.Namespace) -> int:
     except BuildFailed as error:
         print(f"build failed, the previous site is untouched: {error}", file=sys.stderr)
         return 1
+    _edition, _problems, served = _check(ROOT)
+    text, new = updated_registry(load_registry(ROOT), served)
+    if new:
+        (ROOT / REGISTRY_FILE).write_text(text, encoding="utf-8")
+        print(f"registered {len(new)} new URL(s) in {REGISTRY_FILE}", file=sys.stderr)
     print(f"built {arguments.site_dir}", file=sys.stderr)
     return 0
 

@@ -3,6 +3,7 @@ with its "cite this" block, its citation files and its head metadata."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,7 +192,8 @@ def render_document_page(
         out += ["", "</nav>"]
     meta = {
         "template": "document.html",
-        "title": title,
+        # Material prints page titles as they are, in <title> and the header: make it HTML.
+        "title": html.escape(title, quote=True),
         "edition": {
             "record": record_rows(edition, document, lang),
             "cite": cite_block(item, label(lang, "cite_document"), "atif", edition, lang),

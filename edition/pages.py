@@ -21,6 +21,7 @@ from edition.documentpages import (
 from edition.labels import label
 from edition.metadata import article_metadata
 from edition.model import Edition
+from edition.registry import site_url
 from edition.render import (
     documents_by_date,
     escape,
@@ -127,3 +128,15 @@ def render_changelog(edition: Edition, lang: str) -> str:
             "",
         ]
     return "\n".join(out)
+
+
+def served_urls(edition: Edition, languages: dict[str, str]) -> list[str]:
+    """Every URL the site serves, per language prefix ('' for Turkish): pages, files and the
+    redirects of old ids."""
+    served = []
+    for lang, prefix in languages.items():
+        for src in render_site(edition, lang, ""):
+            served.append(site_url(src, prefix))
+        for old in urls.alias_redirects(edition):
+            served.append(site_url(old, prefix))
+    return sorted(served)

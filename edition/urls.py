@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from edition.model import Edition
 
+LANGUAGE_PREFIXES = {"tr": ""}
+"""Each language of the site and the path it is served under."""
+
 CITATIONS_PAGE = "kaynaklar.md"
 DOCUMENTS_INDEX = "belgeler/index.md"
 HOW_TO_CITE = "atif.md"

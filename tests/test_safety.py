@@ -1,0 +1,51 @@
+"""A hostile record renders inert: its markup shows as text, in the page and in the head."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+
+
+def test_markup_in_records_and_people_is_shown_as_text(project: Path) -> None:
+    record = project / "sources/documents/rgaspi-159-2-56-045.yaml"
+    text = record.read_text(encoding="utf-8").replace("place: Tiflis", f"place: '{HOSTILE}'")
+    record.write_text(text, encoding="utf-8")
+    people = project / "sources/people.yaml"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("name: Nerodiev", f"name: '{HOSTILE}'"),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(project / "build_edition.py"), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for page in (
+        "belgeler/rgaspi-159-2-56-045/index.html",
+        "belgeler/index.html",
+        "kaynaklar/index.html",
+    ):
+        html = lxml.html.fromstring((project / "site" / page).read_bytes())
+        scripts = [
+            s.text_content()
+            for s in html.xpath("//script[not(@type='application/ld+json')]")
+            if "alert(" in s.text_content()
+        ]
+        assert scripts == [], page
+        assert html.xpath("//img[@onerror]") == [], page
+        assert HOSTILE in html.text_content(), page
+    document = lxml.html.fromstring(
+        (project / "site/belgeler/rgaspi-159-2-56-045/index.html").read_bytes()
+    )
+    assert HOSTILE in document.xpath("//meta[@name='citation_author']/@content")
+    jsonld = document.xpath("//script[@type='application/ld+json']/text()")[0]
+    assert "<script>" not in jsonld and "\\u003cscript\\u003e" in jsonld
+    bib = (project / "site/belgeler/rgaspi-159-2-56-045/atif.bib").read_text(encoding="utf-8")
+    assert HOSTILE in bib

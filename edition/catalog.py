@@ -8,8 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 from edition.bibliography import parse_bibliography
-from edition.chapters import parse_chapter
+from edition.chapters import parse_chapter, words_of
 from edition.documents import parse_document
+from edition.events import check_events, parse_events
 from edition.model import (
     LANGUAGES,
     Block,
@@ -22,12 +23,14 @@ from edition.model import (
     Person,
     Version,
 )
+from edition.people import mentions, parse_people
 from edition.problems import Problems, did_you_mean
 from edition.yamlsource import LineMap, parse_yaml
 
 EDITION_FILE = "sources/edition.yaml"
 REFERENCES_FILE = "sources/references.bib"
 PEOPLE_FILE = "sources/people.yaml"
+EVENTS_FILE = "sources/events.yaml"
 DOCUMENTS_DIR = "sources/documents"
 DOCS_DIR = "docs"
 
@@ -36,7 +39,7 @@ _cache: dict[tuple[str, tuple[tuple[str, int, int], ...]], tuple[Edition | None,
 
 def source_files(root: Path) -> list[Path]:
     """Every file the edition is made from, in a stable order."""
-    files = [root / EDITION_FILE, root / REFERENCES_FILE, root / PEOPLE_FILE]
+    files = [root / EDITION_FILE, root / REFERENCES_FILE, root / PEOPLE_FILE, root / EVENTS_FILE]
     files += sorted((root / DOCUMENTS_DIR).glob("*.yaml"))
     for lang in LANGUAGES:
         files += sorted((root / DOCS_DIR / lang).glob("*.md"))
@@ -87,12 +90,16 @@ def _load(root: Path) -> tuple[Edition | None, Problems]:
     if info is None:
         return None, problems
     chapters = _load_chapters(root, info, problems)
+    events_text = _read(root, EVENTS_FILE, problems)
+    events = parse_events(events_text, EVENTS_FILE, problems) if events_text else []
+    check_events(events, {c.slug: c for c in chapters if c.lang == LANGUAGES[0]}, problems)
     edition = Edition(
         info=info,
         chapters=tuple(chapters),
         works=tuple(works),
         documents=tuple(sorted(documents, key=lambda d: d.id)),
         people=tuple(people),
+        events=tuple(events),
     )
     check_edition(edition, problems, unreadable)
     return edition, problems
@@ -203,50 +210,7 @@ def _version_key(number: str) -> tuple[int, ...]:
 
 def _load_people(root: Path, problems: Problems) -> list[Person]:
     text = _read(root, PEOPLE_FILE, problems)
-    data = parse_yaml(text, PEOPLE_FILE, problems) if text is not None else None
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        problems.error(Origin(PEOPLE_FILE, 1), "expected a list of people, each '- id: …'")
-        return []
-    people: list[Person] = []
-    allowed = ("id", "name", "full_name", "description")
-    seen: dict[str, Origin] = {}
-    for entry in data:
-        if not isinstance(entry, LineMap):
-            problems.error(Origin(PEOPLE_FILE, 1), "each person must be a mapping")
-            continue
-        origin = Origin(PEOPLE_FILE, entry.line)
-        for name in sorted(set(entry) - set(allowed)):
-            problems.error(
-                Origin(PEOPLE_FILE, entry.line_of(name)),
-                f"unknown field '{name}'{did_you_mean(name, allowed)}; "
-                f"allowed fields: {', '.join(allowed)}",
-            )
-        person_id = entry.get("id")
-        if not isinstance(person_id, str) or not re.fullmatch(r"[a-z][a-z0-9-]*", person_id):
-            problems.error(origin, f"id '{person_id}' must be lowercase ASCII, e.g. 'cicerin'")
-            continue
-        if person_id in seen:
-            problems.error(
-                origin, f"two people have the id '{person_id}' (first at {seen[person_id]})"
-            )
-            continue
-        seen[person_id] = origin
-        if not isinstance(entry.get("name"), str):
-            problems.error(origin, f"person '{person_id}' needs 'name' as the article writes it")
-            continue
-        description = entry.get("description") or {}
-        people.append(
-            Person(
-                id=person_id,
-                name=entry["name"],
-                full_name=str(entry.get("full_name") or entry["name"]),
-                description=LocalizedText(tuple(sorted(description.items()))),
-                origin=origin,
-            )
-        )
-    return people
+    return parse_people(text, PEOPLE_FILE, problems) if text is not None else []
 
 
 def _load_chapters(root: Path, info: EditionInfo, problems: Problems) -> list[Chapter]:
@@ -346,6 +310,27 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
                 document.origin, f"document '{document.id}' is not cited by any chapter"
             )
     _check_quotations(edition, problems)
+    _check_people_are_named(edition, problems)
+
+
+def _check_people_are_named(edition: Edition, problems: Problems) -> None:
+    """A person the text never names is a record without a reason, or a mistyped form."""
+    texts = [
+        words_of(markdown)
+        for chapter in edition.chapters_in(LANGUAGES[0])
+        for markdown in (
+            *(block.markdown for block in chapter.blocks),
+            *(note.markdown for note in chapter.footnotes),
+        )
+    ]
+    texts += [document.text.text(LANGUAGES[0]) for document in edition.documents]
+    for person in edition.people:
+        if not any(mentions(person, text) for text in texts):
+            problems.warning(
+                person.origin,
+                f"person '{person.id}' is not named in the text by any of "
+                f"{', '.join(person.mentions)}: check the forms under 'mentions'",
+            )
 
 
 def _check_ids(edition: Edition, problems: Problems) -> None:

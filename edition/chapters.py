@@ -33,6 +33,7 @@ CITATION_ITEM = re.compile(rf"^\s*(-?)@({_KEY})\s*(?:,\s*(?P<locator>[^;]*?))?\s
 NARRATIVE_CITATION = re.compile(rf"(?<![\w@\[/.])@({_KEY})(?:\s+\[(?P<locator>[^\]@\[]+)\])?")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?")
+NAMED_ANCHOR = re.compile(r"\{:?\s*#([A-Za-z][\w-]*)\s*\}\s*$")
 
 _markdown = MarkdownIt("commonmark").use(footnote_plugin).use(front_matter_plugin)
 _BLOCK_KINDS = {
@@ -83,6 +84,7 @@ def parse_chapter(
                 origin=origin,
                 citations=tuple(parse_citations(source, origin, problems)),
                 footnote_refs=tuple(FOOTNOTE_REF.findall(source)),
+                named_anchor=named.group(1) if (named := NAMED_ANCHOR.search(source)) else None,
             )
         )
     if not title:
@@ -166,3 +168,9 @@ def parse_citations(source: str, origin: Origin, problems: Problems) -> list[Cit
             )
         )
     return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]
+
+
+def words_of(markdown: str) -> str:
+    """A block's words on one line: quote markers gone, whitespace collapsed."""
+    lines = (re.sub(r"^\s*>\s?", "", line) for line in markdown.splitlines())
+    return " ".join(" ".join(lines).split())

@@ -82,7 +82,7 @@ def _people(edition: Edition, ids: tuple[str, ...], lang: str) -> list[str]:
     for person_id in ids:
         person = edition.person(person_id)
         if person is not None:
-            description = person.description.text(lang)
+            description = person.role.text(lang)
             people.append(
                 f"{person.full_name} ({description})" if description else person.full_name
             )

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import jsonschema
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
@@ -20,7 +16,8 @@ from edition.model import (
     Origin,
     Signature,
 )
-from edition.problems import Problems, did_you_mean
+from edition.problems import Problems
+from edition.schema import check_against_schema, load_schema
 from edition.yamlsource import LineMap, parse_yaml
 
 SIGNATURE = re.compile(
@@ -33,12 +30,9 @@ DATE_FORMS = (
 )
 
 
-@cache
 def document_schema() -> dict[str, Any]:
     """The JSON Schema of a document record: the one declaration of the format."""
-    text = resources.files("edition").joinpath("schemas/document.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return load_schema("document.schema.json")
 
 
 def parse_document(text: str, path: str, problems: Problems) -> Document | None:
@@ -51,72 +45,9 @@ def parse_document(text: str, path: str, problems: Problems) -> Document | None:
     if not isinstance(data, LineMap):
         problems.error(Origin(path, 1), "a record must be a mapping of field: value lines")
         return None
-    before = len(problems.errors)
-    _check_schema(data, path, problems)
-    if len(problems.errors) > before:
+    if check_against_schema(data, "document.schema.json", path, problems):
         return None
     return _build_document(data, path, problems)
-
-
-def _check_schema(data: LineMap, path: str, problems: Problems) -> None:
-    schema = document_schema()
-    validator = jsonschema.Draft202012Validator(schema)
-    properties: dict[str, Any] = schema["properties"]
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        origin = Origin(path, _line_of(data, list(error.path)))
-        field = str(error.path[0]) if error.path else None
-        spec = properties.get(field, {}) if field else {}
-        if error.validator == "additionalProperties" and not error.path:
-            allowed = sorted(properties)
-            for name in sorted(set(data) - set(allowed)):
-                problems.error(
-                    Origin(path, data.line_of(name)),
-                    f"unknown field '{name}'{did_you_mean(name, allowed)}; "
-                    f"allowed fields: {', '.join(allowed)}",
-                )
-        elif error.validator == "required":
-            missing = error.message.split("'")[1]
-            description = properties.get(missing, {}).get("description", "")
-            where = f" in '{field}'" if field else ""
-            problems.error(origin, f"missing field '{missing}'{where}: {description}".rstrip(": "))
-        elif error.validator == "additionalProperties":
-            problems.error(origin, f"field '{_dotted(error.path)}': {error.message}")
-        elif error.validator in ("pattern", "enum") and field:
-            examples = spec.get("examples") or [spec.get("enum")]
-            value = error.instance
-            if error.validator == "enum":
-                choices = [str(choice) for choice in error.validator_value]
-                expected = f"one of: {', '.join(choices)}"
-                hint = did_you_mean(str(value), choices)
-            else:
-                expected = f"the form '{examples[0]!s}'" if examples else "the documented form"
-                hint = ""
-            problems.error(
-                origin, f"field '{_dotted(error.path)}' is '{value}'{hint}; expected {expected}"
-            )
-        else:
-            problems.error(origin, f"field '{_dotted(error.path)}': {error.message}")
-
-
-def _dotted(path: Any) -> str:
-    return ".".join(str(part) for part in path)
-
-
-def _line_of(data: Any, path: list[Any]) -> int:
-    """The line of the deepest mapping key on `path`."""
-    line = data.line if isinstance(data, LineMap) else 1
-    node = data
-    for part in path:
-        if isinstance(node, LineMap) and part in node:
-            line = node.line_of(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            if isinstance(node, LineMap):
-                line = node.line
-        else:
-            break
-    return line
 
 
 def _localized(value: Any) -> LocalizedText:
@@ -158,7 +89,7 @@ def _build_document(data: LineMap, path: str, problems: Problems) -> Document | 
             f"citation_as_printed does not contain the signature '{signature.as_printed}'",
         )
         ok = False
-    date = _parse_date(data, path, problems)
+    date = parse_date(data, path, problems)
     if date is None:
         ok = False
     unknown = {name: _localized(reason) for name, reason in data["unknown"].items()}
@@ -202,7 +133,8 @@ def _build_document(data: LineMap, path: str, problems: Problems) -> Document | 
     )
 
 
-def _parse_date(data: LineMap, path: str, problems: Problems) -> DocumentDate | None:
+def parse_date(data: LineMap, path: str, problems: Problems) -> DocumentDate | None:
+    """The EDTF `date` of a record or an event, with `date_as_printed` and `date_basis`."""
     origin = Origin(path, data.line_of("date"))
     text = data["date"]
     try:

@@ -82,6 +82,26 @@ LABELS: dict[str, dict[str, str]] = {
         "people": "Kişiler",
         "chronology": "Kronoloji",
         "text_of_edition": "Metin",
+        "anchor_oz": "Öz",
+        "anchor_abstract": "Abstract",
+        "people_intro": (
+            "Makalede ve alıntıladığı belgelerde adı geçen kişiler. Adlar makaledeki "
+            "yazımıyla verilir; İngilizce ve Rusça biçimleri yerleşik kullanımdır. Her kişi "
+            "hakkındaki bilgiler yalnızca makaleden alınmıştır."
+        ),
+        "english_form": "İngilizce",
+        "russian_form": "Rusça",
+        "named_at": "Geçtiği yerler",
+        "documents_of_person": "Belgeler",
+        "chronology_intro": (
+            "Makalenin alıntıladığı belgeler ve makalenin andığı tarihli olaylar, zaman "
+            "sırasıyla. Yalnızca ayı ya da yılı bilinen tarihler dönemlerinin başına "
+            "yerleştirilir; köşeli ayraç ve soru işareti belirsizliği gösterir."
+        ),
+        "event": "Olay",
+        "document": "Belge",
+        "where": "Makalede",
+        "what": "Ne",
     },
     "en": {},
 }

@@ -79,10 +79,11 @@ class Block:
     citations: tuple[Citation, ...] = ()
     footnote_refs: tuple[str, ...] = ()
     number: int | None = None
+    named_anchor: str | None = None  # an id given in the source: "{ #oz }"
 
     @property
     def anchor(self) -> str | None:
-        return f"p{self.number}" if self.number is not None else None
+        return f"p{self.number}" if self.number is not None else self.named_anchor
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,11 @@ class Person:
     id: str
     name: str  # the short form the article uses
     full_name: str  # the fullest form the article gives
-    description: LocalizedText  # what the article says of them, in its words
+    english: str  # the form English-language scholarship uses
+    russian: str | None  # the established Russian form, when there is one
+    role: LocalizedText  # what the article calls them, in its words
+    facts: tuple[LocalizedText, ...]  # what the article states of them
+    mentions: tuple[str, ...]  # the forms by which they are found in the text
     origin: Origin
 
 
@@ -240,6 +245,17 @@ class Document:
         return dict(self.field_origins).get(name, self.origin)
 
 
+@dataclass(frozen=True)
+class Event:
+    """A dated event that the article states, placed at the paragraph that states it."""
+
+    date: DocumentDate
+    event: LocalizedText
+    chapter: str  # slug
+    quote: str  # words of the stating paragraph
+    origin: Origin
+
+
 # --- the whole ------------------------------------------------------------------------
 
 
@@ -275,6 +291,7 @@ class Edition:
     works: tuple[Work, ...]
     documents: tuple[Document, ...]
     people: tuple[Person, ...]
+    events: tuple[Event, ...] = ()
 
     def chapters_in(self, lang: str) -> list[Chapter]:
         return [c for c in self.chapters if c.lang == lang]

@@ -18,6 +18,7 @@ from edition.documentpages import (
     render_document_page,
     render_documents_index,
 )
+from edition.indexes import render_chronology_page, render_people_page
 from edition.labels import label
 from edition.metadata import article_metadata
 from edition.model import Edition
@@ -96,6 +97,8 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     )
     add_files(urls.HOW_TO_CITE, "makale", citation_files(article))
     add_files(urls.HOW_TO_CITE, "edisyon", citation_files(whole))
+    add(Page(urls.PEOPLE_PAGE, render_people_page(edition, lang), True))
+    add(Page(urls.CHRONOLOGY_PAGE, render_chronology_page(edition, lang), True))
     add(Page(urls.CHANGELOG, render_changelog(edition, lang), True))
     return pages
 
@@ -108,6 +111,8 @@ def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:
         nav.append({title: chapter.path})
     nav.append({label(lang, "citations"): urls.CITATIONS_PAGE})
     nav.append({label(lang, "documents_index"): urls.DOCUMENTS_INDEX})
+    nav.append({label(lang, "people"): urls.PEOPLE_PAGE})
+    nav.append({label(lang, "chronology"): urls.CHRONOLOGY_PAGE})
     nav.append({label(lang, "how_to_cite"): urls.HOW_TO_CITE})
     nav.append({label(lang, "changelog"): urls.CHANGELOG})
     return nav

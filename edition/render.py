@@ -149,12 +149,19 @@ class Place:
 
     chapter: Chapter
     anchor: str
-    locator: str
+    locator: str = ""
 
     def text(self, lang: str) -> str:
-        if self.anchor.startswith("fn:"):
-            return f"{label(lang, 'footnote')} {self.anchor[3:]}"
-        return f"¶\u202f{self.anchor[1:]}"
+        return anchor_text(self.anchor, lang)
+
+
+def anchor_text(anchor: str, lang: str) -> str:
+    """How a place is named in links: '¶ 12', 'dipnot 2', 'Öz'."""
+    if anchor.startswith("fn:"):
+        return f"{label(lang, 'footnote')} {anchor[3:]}"
+    if re.fullmatch(r"p[0-9]+", anchor):
+        return f"¶\u202f{anchor[1:]}"
+    return label(lang, f"anchor_{anchor}")
 
 
 def citing_places(edition: Edition, key: str, lang: str) -> list[Place]:
@@ -168,7 +175,7 @@ def citing_places(edition: Edition, key: str, lang: str) -> list[Place]:
     return places
 
 
-def _place_links(places: list[Place], from_src: str, lang: str) -> str:
+def place_links(places: list[Place], from_src: str, lang: str) -> str:
     seen: list[str] = []
     links = []
     for place in places:
@@ -203,7 +210,7 @@ def render_citations_page(edition: Edition, lang: str) -> str:
             f'<div class="ed-entry" id="{urls.document_anchor(document.id)}" markdown>\n'
             f"[{escape(document.citation_as_printed)}]({target})  \n"
             f"{escape(document_title(edition, document, lang))}  \n"
-            f"{label(lang, 'cited_at')}: {_place_links(places, src, lang)}\n"
+            f"{label(lang, 'cited_at')}: {place_links(places, src, lang)}\n"
             "</div>\n"
         )
     return "\n".join(out) + "\n"
@@ -226,7 +233,7 @@ def _work_entry(edition: Edition, work: Work, src: str, lang: str) -> str:
         lines.append(f"{label(lang, 'pages_cited')}: {escape(', '.join(pages))}  ")
     if not work.complete:
         lines.append(f"*{label(lang, 'incomplete')}*  ")
-    lines.append(f"{label(lang, 'cited_at')}: {_place_links(places, src, lang)}")
+    lines.append(f"{label(lang, 'cited_at')}: {place_links(places, src, lang)}")
     lines.append("</div>\n")
     return "\n".join(lines)
 

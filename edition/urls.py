@@ -19,6 +19,8 @@ LANGUAGE_PREFIXES = {"tr": ""}
 CITATIONS_PAGE = "kaynaklar.md"
 DOCUMENTS_INDEX = "belgeler/index.md"
 HOW_TO_CITE = "atif.md"
+PEOPLE_PAGE = "kisiler.md"
+CHRONOLOGY_PAGE = "kronoloji.md"
 CHANGELOG = "surumler.md"
 
 

@@ -1,0 +1,70 @@
+"""Events of the chronology: sources/events.yaml, each placed at the paragraph that states it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edition.chapters import words_of
+from edition.documents import parse_date
+from edition.model import Block, Chapter, Event, LocalizedText, Origin
+from edition.problems import Problems, did_you_mean
+from edition.schema import check_against_schema
+from edition.yamlsource import LineMap, parse_yaml
+
+
+def _localized(value: Any) -> LocalizedText:
+    return LocalizedText(tuple(sorted((lang, str(text).strip()) for lang, text in value.items())))
+
+
+def parse_events(text: str, path: str, problems: Problems) -> list[Event]:
+    data = parse_yaml(text, path, problems)
+    if data is None:
+        return []
+    broken = check_against_schema(data, "events.schema.json", path, problems)
+    if None in broken:
+        return []
+    events = []
+    for index, entry in enumerate(data):
+        if index in broken:
+            continue
+        assert isinstance(entry, LineMap)  # the schema says each is an object
+        date = parse_date(entry, path, problems)
+        if date is None:
+            continue
+        events.append(
+            Event(
+                date=date,
+                event=_localized(entry["event"]),
+                chapter=entry["chapter"],
+                quote=" ".join(entry["quote"].split()),
+                origin=Origin(path, entry.line_of("quote")),
+            )
+        )
+    return events
+
+
+def stating_block(event: Event, chapters: dict[str, Chapter]) -> Block | None:
+    """The paragraph of the event's chapter whose words hold the event's quote."""
+    chapter = chapters.get(event.chapter)
+    if chapter is None:
+        return None
+    for block in chapter.blocks:
+        if block.anchor and event.quote in words_of(block.markdown):
+            return block
+    return None
+
+
+def check_events(events: list[Event], chapters: dict[str, Chapter], problems: Problems) -> None:
+    for event in events:
+        if event.chapter not in chapters:
+            problems.error(
+                event.origin,
+                f"chapter '{event.chapter}' does not exist{did_you_mean(event.chapter, chapters)}",
+            )
+        elif stating_block(event, chapters) is None:
+            problems.error(
+                event.origin,
+                f"the words '{event.quote}' are not in a paragraph of "
+                f"{chapters[event.chapter].origin.path}: copy them exactly from the paragraph "
+                "that states the event",
+            )

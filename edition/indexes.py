@@ -1,0 +1,130 @@
+"""The edition's indexes of the article: people and chronology. Pure renderers."""
+
+from __future__ import annotations
+
+from edition import urls
+from edition.chapters import words_of
+from edition.events import stating_block
+from edition.labels import label
+from edition.model import Document, Edition, Event, Person
+from edition.people import mentions
+from edition.render import (
+    Place,
+    anchor_text,
+    citing_places,
+    document_title,
+    documents_by_date,
+    escape,
+    escape_html,
+    place_links,
+    render_date,
+    turkish_sort_key,
+)
+
+PEOPLE_PAGE = urls.PEOPLE_PAGE
+CHRONOLOGY_PAGE = urls.CHRONOLOGY_PAGE
+
+
+def places_naming(edition: Edition, person: Person, lang: str) -> list[Place]:
+    """Every numbered paragraph and footnote whose words name the person."""
+    places = []
+    for chapter in edition.chapters_in(lang):
+        for block in chapter.blocks:
+            if block.anchor and mentions(person, words_of(block.markdown)):
+                places.append(Place(chapter, block.anchor))
+        for note in chapter.footnotes:
+            if mentions(person, words_of(note.markdown)):
+                places.append(Place(chapter, note.anchor))
+    return places
+
+
+def documents_naming(edition: Edition, person: Person) -> list[Document]:
+    """Documents the person sent or received, or whose text names them."""
+    return [
+        document
+        for document in documents_by_date(edition)
+        if person.id in document.senders
+        or person.id in document.recipients
+        or mentions(person, document.text.text("tr"))
+    ]
+
+
+def render_people_page(edition: Edition, lang: str) -> str:
+    src = PEOPLE_PAGE
+    out = [f"# {label(lang, 'people')}", "", escape(label(lang, "people_intro")), ""]
+    for person in sorted(edition.people, key=lambda p: (turkish_sort_key(p.name), p.id)):
+        forms = [f"**{escape(person.full_name)}**"]
+        others = [("english_form", "en", person.english), ("russian_form", "ru", person.russian)]
+        for name, code, form in others:
+            if form:
+                forms.append(f'{label(lang, name)}: <span lang="{code}">{escape_html(form)}</span>')
+        out += [f"## {escape(person.name)} {{ #{person.id} }}", "", " · ".join(forms), ""]
+        role = person.role.text(lang)
+        if role:
+            out += [f"*{escape(role)}*", ""]
+        out += [f"- {escape(fact.text(lang))}" for fact in person.facts]
+        out.append("")
+        places = places_naming(edition, person, lang)
+        if places:
+            out += [f"{label(lang, 'named_at')}: {place_links(places, src, lang)}", ""]
+        documents = documents_naming(edition, person)
+        if documents:
+            links = ", ".join(
+                f"[{escape(document_title(edition, d, lang))}]"
+                f"({urls.link(src, urls.document_src(d.id))})"
+                for d in documents
+            )
+            out += [f"{label(lang, 'documents_of_person')}: {links}", ""]
+    return "\n".join(out)
+
+
+def _event_row(edition: Edition, event: Event, lang: str, src: str) -> str:
+    chapters = {c.slug: c for c in edition.chapters_in(lang)}
+    block = stating_block(event, chapters)
+    chapter = chapters.get(event.chapter)
+    where = ""
+    if block is not None and block.anchor and chapter is not None:
+        where = f"[{anchor_text(block.anchor, lang)}]({urls.link(src, chapter.path, block.anchor)})"
+    text = escape(event.event.text(lang))
+    if event.date.basis is not None:
+        text += f'<br><span class="ed-aside">{escape(event.date.basis.text(lang))}</span>'
+    return f"| {escape(render_date(event.date, lang))} | {label(lang, 'event')}: {text} | {where} |"
+
+
+def _document_row(edition: Edition, document: Document, lang: str, src: str) -> str:
+    title = escape(document_title(edition, document, lang))
+    link = f"[{title}]({urls.link(src, urls.document_src(document.id))})"
+    places = place_links(citing_places(edition, document.id, lang), src, lang)
+    return (
+        f"| {escape(render_date(document.date, lang))} | {label(lang, 'document')}: {link} "
+        f"| {places} |"
+    )
+
+
+def render_chronology_page(edition: Edition, lang: str) -> str:
+    """Documents and events in one time line: by earliest possible day, then latest."""
+    src = CHRONOLOGY_PAGE
+    rows: list[tuple[tuple[int, int, int], tuple[int, int, int], int, str]] = []
+    for event in edition.events:
+        rows.append(
+            (event.date.earliest, event.date.latest, 0, _event_row(edition, event, lang, src))
+        )
+    for document in edition.documents:
+        rows.append(
+            (
+                document.date.earliest,
+                document.date.latest,
+                1,
+                _document_row(edition, document, lang, src),
+            )
+        )
+    out = [
+        f"# {label(lang, 'chronology')}",
+        "",
+        escape(label(lang, "chronology_intro")),
+        "",
+        f"| {label(lang, 'date')} | {label(lang, 'what')} | {label(lang, 'where')} |",
+        "| --- | --- | --- |",
+    ]
+    out += [row for *_, row in sorted(rows, key=lambda r: r[:3])]
+    return "\n".join(out) + "\n"

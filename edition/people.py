@@ -1,0 +1,85 @@
+"""People: sources/people.yaml checked against its schema, and found in the article's text."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from edition.model import LocalizedText, Origin, Person
+from edition.problems import Problems
+from edition.schema import check_against_schema
+from edition.yamlsource import LineMap, parse_yaml
+
+_LETTER = "A-Za-zÇĞİÖŞÜÂÎÛçğıöşüâîû"
+
+
+def _localized(value: Any) -> LocalizedText:
+    return LocalizedText(tuple(sorted((lang, str(text).strip()) for lang, text in value.items())))
+
+
+def parse_people(text: str, path: str, problems: Problems) -> list[Person]:
+    data = parse_yaml(text, path, problems)
+    if data is None:
+        return []
+    broken = check_against_schema(data, "people.schema.json", path, problems)
+    if None in broken:
+        return []
+    people: list[Person] = []
+    seen: dict[str, Origin] = {}
+    for index, entry in enumerate(data):
+        assert isinstance(entry, LineMap)  # the schema says each is an object
+        if index in broken:
+            # Known by id all the same, so that records naming it are not reported twice.
+            if isinstance(entry.get("id"), str):
+                people.append(_placeholder(entry, path))
+            continue
+        origin = Origin(path, entry.line)
+        if entry["id"] in seen:
+            problems.error(
+                Origin(path, entry.line_of("id")),
+                f"two people have the id '{entry['id']}' (first at {seen[entry['id']]})",
+            )
+            continue
+        seen[entry["id"]] = Origin(path, entry.line_of("id"))
+        people.append(
+            Person(
+                id=entry["id"],
+                name=entry["name"],
+                full_name=entry["full_name"],
+                english=entry["english"],
+                russian=entry.get("russian"),
+                role=_localized(entry["role"]),
+                facts=tuple(_localized(fact) for fact in entry["facts"]),
+                mentions=tuple(entry["mentions"]),
+                origin=Origin(path, entry.line_of("mentions")),
+            )
+        )
+    return people
+
+
+def _placeholder(entry: LineMap, path: str) -> Person:
+    """A person whose entry has errors of its own: its id stays known."""
+    name = str(entry.get("name") or entry["id"])
+    return Person(
+        id=entry["id"],
+        name=name,
+        full_name=name,
+        english=name,
+        russian=None,
+        role=LocalizedText(()),
+        facts=(),
+        mentions=(name,),
+        origin=Origin(path, entry.line),
+    )
+
+
+@cache
+def mention_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A form, whole: 'Kemal' finds "Kemal" and "Kemal’in" but not "Kemalist"."""
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![{_LETTER}])(?:{alternatives})(?![{_LETTER}])")
+
+
+def mentions(person: Person, text: str) -> bool:
+    return mention_pattern(person.mentions).search(text) is not None

@@ -1,0 +1,101 @@
+"""The record formats, declared once as JSON Schemas in edition/schemas/, and the checker that
+walks them and turns every violation into a problem with its line and a way out."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from edition.model import Origin
+from edition.problems import Problems, did_you_mean
+from edition.yamlsource import LineMap
+
+SCHEMAS = ("document.schema.json", "people.schema.json", "events.schema.json")
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """One of the edition's JSON Schemas, by file name."""
+    text = resources.files("edition").joinpath(f"schemas/{name}").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    registry: Registry = Registry().with_resources(
+        (other, Resource.from_contents(load_schema(other))) for other in SCHEMAS
+    )
+    return jsonschema.Draft202012Validator(load_schema(name), registry=registry)
+
+
+def check_against_schema(data: Any, name: str, path: str, problems: Problems) -> set[Any]:
+    """Report every violation of schema `name` in `data`.
+
+    Returns where they are: the first step of each violation's path (a list index or a
+    field name; None for the whole), empty when `data` is valid.
+    """
+    errors = sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.path])
+    for error in errors:
+        _report(error, data, path, problems)
+    return {error.path[0] if error.path else None for error in errors}
+
+
+def _report(error: jsonschema.ValidationError, data: Any, path: str, problems: Problems) -> None:
+    origin = Origin(path, _line_of(data, list(error.path)))
+    where = _dotted(error.path)
+    spec: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties" and isinstance(error.instance, LineMap):
+        allowed = sorted(spec.get("properties", {}))
+        for name in sorted(set(error.instance) - set(allowed)):
+            problems.error(
+                Origin(path, error.instance.line_of(name)),
+                f"unknown field '{name}'{did_you_mean(name, allowed)}; "
+                f"allowed fields: {', '.join(allowed)}",
+            )
+    elif error.validator == "additionalProperties" or error.validator == "propertyNames":
+        problems.error(origin, f"field '{where}': {error.message}")
+    elif error.validator == "required":
+        missing = error.message.split("'")[1]
+        description = spec.get("properties", {}).get(missing, {}).get("description", "")
+        inside = f" in '{where}'" if where and not where.isdigit() else ""
+        problems.error(origin, f"missing field '{missing}'{inside}: {description}".rstrip(": "))
+    elif error.validator == "enum":
+        choices = [str(choice) for choice in error.validator_value]
+        problems.error(
+            origin,
+            f"field '{where}' is '{error.instance}'{did_you_mean(str(error.instance), choices)}; "
+            f"expected one of: {', '.join(choices)}",
+        )
+    elif error.validator == "pattern":
+        examples = spec.get("examples")
+        expected = f"the form '{examples[0]!s}'" if examples else "the documented form"
+        problems.error(origin, f"field '{where}' is '{error.instance}'; expected {expected}")
+    else:
+        problems.error(origin, f"field '{where}': {error.message}")
+
+
+def _dotted(path: Any) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _line_of(data: Any, path: list[Any]) -> int:
+    """The line of the deepest mapping key on `path`."""
+    line = data.line if isinstance(data, LineMap) else 1
+    node = data
+    for part in path:
+        if isinstance(node, LineMap) and part in node:
+            line = node.line_of(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            if isinstance(node, LineMap):
+                line = node.line
+        else:
+            break
+    return line

@@ -1,0 +1,142 @@
+"""People and chronology: built from the records, linked to the places that name them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from edition.catalog import load_edition
+from tests.conftest import ROOT, parse_page
+from tests.test_site_links import resolve
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_person_has_a_section_with_their_forms_and_places(site: Path) -> None:
+    people = yaml.safe_load((ROOT / "sources/people.yaml").read_text(encoding="utf-8"))
+    html = parse_page(site, "kisiler/index.html")
+    for person in people:
+        (heading,) = html.xpath(f"//h2[@id='{person['id']}']")
+        assert heading.text_content().strip() == person["name"]
+        section = []
+        for sibling in heading.itersiblings():
+            if sibling.tag == "h2":
+                break
+            section.append(sibling)
+        text = " ".join(s.text_content() for s in section)
+        assert person["full_name"] in text
+        assert any(s.xpath(f".//span[@lang='en'][.='{person['english']}']") for s in section)
+        if "russian" in person:
+            assert any(s.xpath(f".//span[@lang='ru'][.='{person['russian']}']") for s in section)
+        links = [a for s in section for a in s.xpath(".//a")]
+        assert links, person["id"]
+        for link in links:
+            target, fragment = resolve("kisiler/index.html", link.get("href"))
+            if fragment:  # a paragraph or footnote: its words name the person
+                element = parse_page(site, target).xpath(f"//*[@id='{fragment}']")[0]
+                forms = "|".join(re.escape(form) for form in person["mentions"])
+                assert re.search(forms, element.text_content()), (person["id"], fragment)
+
+
+def test_footnote_facts_reach_the_people_page(site: Path) -> None:
+    html = parse_page(site, "kisiler/index.html")
+    text = _words(html.text_content())
+    assert "11 Eylül 1877’de Polonyalı küçük bir asilzade ailesinde doğdu." in text
+    assert "Gerçek soyadı Skryabin’dir" in text
+    assert "1936’da tutuklandı; 1939’da hücre arkadaşı tarafından öldürüldü." in text
+    dzerjinski = [
+        a.get("href")
+        for a in html.xpath(
+            "//h2[@id='dzerjinski']/following-sibling::p[1]/following-sibling::*//a"
+        )
+    ]
+    assert "../sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/#fn:1" in dzerjinski
+
+
+def test_chronology_orders_partial_and_uncertain_dates(site: Path) -> None:
+    html = parse_page(site, "kronoloji/index.html")
+    rows = [
+        [_words(td.text_content()) for td in tr.xpath("./td")] for tr in html.xpath("//tbody/tr")
+    ]
+    dates = [row[0] for row in rows]
+    assert (
+        dates.index("Aralık 1920") < dates.index("31 Aralık [1920?]") < dates.index("16 Mart 1921")
+    )
+    assert dates.index("1920") < dates.index("Eylül 1920") < dates.index("27 Eylül 1920")
+    assert dates.index("3 Mart 1918") < dates.index("1 Mayıs 1919")
+    whats = [row[1] for row in rows]
+    assert any(w.startswith("Olay: Brest-Litovsk Anlaşması") for w in whats)
+    assert any(w.startswith("Olay: Sevr Antlaşması") for w in whats)
+    assert any(w.startswith("Olay: Moskova Antlaşması") and "imza tarihidir" in w for w in whats)
+    assert sum(w.startswith("Belge:") for w in whats) == 5
+
+
+def test_every_event_links_to_the_paragraph_that_states_it(site: Path) -> None:
+    events = yaml.safe_load((ROOT / "sources/events.yaml").read_text(encoding="utf-8"))
+    html = parse_page(site, "kronoloji/index.html")
+    rows = [
+        tr
+        for tr in html.xpath("//tbody/tr")
+        if _words(tr.xpath("./td")[1].text_content()).startswith("Olay:")
+    ]
+    assert len(rows) == len(events)
+    quotes = {_words(e["quote"]) for e in events}
+    for row in rows:
+        (href,) = row.xpath("./td[3]//a/@href")
+        target, fragment = resolve("kronoloji/index.html", href)
+        paragraph = _words(
+            parse_page(site, target).xpath(f"//*[@id='{fragment}']")[0].text_content()
+        )
+        assert any(quote in paragraph for quote in quotes), href
+
+
+def _edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _messages(project: Path) -> list[str]:
+    return [p.format() for p in load_edition(project)[1].sorted()]
+
+
+def test_an_event_whose_words_are_not_in_the_chapter(project: Path) -> None:
+    _edit(
+        project,
+        "sources/events.yaml",
+        "quote: 3 Mart 1918 Brest-Litovsk Anlaşması",
+        "quote: 3 Mart 1918 Brest Anlaşması",
+    )
+    assert _messages(project) == [
+        "sources/events.yaml:41: error: the words '3 Mart 1918 Brest Anlaşması' are not in a "
+        "paragraph of docs/tr/mustafa-kemal-ve-komunizm.md: copy them exactly from the "
+        "paragraph that states the event"
+    ]
+
+
+def test_a_person_the_text_never_names(project: Path) -> None:
+    _edit(project, "sources/people.yaml", "mentions: [Zinovyev]", "mentions: [Zinoviev]")
+    assert _messages(project) == [
+        "sources/people.yaml:209: warning: person 'zinovyev' is not named in the text by any "
+        "of Zinoviev: check the forms under 'mentions'"
+    ]
+
+
+def test_people_file_is_checked_against_its_schema(project: Path) -> None:
+    _edit(
+        project,
+        "sources/people.yaml",
+        "  english: Grigory Zinoviev\n",
+        "  englsh: Grigory Zinoviev\n",
+    )
+    assert _messages(project)[:2] == [
+        "sources/people.yaml:200: error: missing field 'english': The form English-language "
+        "scholarship uses.",
+        "sources/people.yaml:203: error: unknown field 'englsh'; did you mean 'english'?; "
+        "allowed fields: english, facts, full_name, id, mentions, name, role, russian",
+    ]

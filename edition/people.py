@@ -34,7 +34,6 @@ def parse_people(text: str, path: str, problems: Problems) -> list[Person]:
             if isinstance(entry.get("id"), str):
                 people.append(_placeholder(entry, path))
             continue
-        origin = Origin(path, entry.line)
         if entry["id"] in seen:
             problems.error(
                 Origin(path, entry.line_of("id")),

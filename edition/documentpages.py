@@ -72,19 +72,39 @@ def head(metadata: HeadMetadata) -> dict[str, Any]:
 
 
 def _row(
-    name: str, value: str, note: str = "", *, unknown: bool = False, lang: str = ""
+    name: str,
+    value: str = "",
+    note: str = "",
+    *,
+    unknown: bool = False,
+    lang: str = "",
+    items: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    return {"label": name, "value": value, "note": note, "unknown": unknown, "lang": lang}
+    """One row of the record table; `items` are linked values (people), shown instead."""
+    return {
+        "label": name,
+        "value": value,
+        "note": note,
+        "unknown": unknown,
+        "lang": lang,
+        "entries": items or [],
+    }
 
 
-def _people(edition: Edition, ids: tuple[str, ...], lang: str) -> list[str]:
+def _people(edition: Edition, ids: tuple[str, ...], lang: str, src: str) -> list[dict[str, str]]:
+    """People as linked items: the name, their role in the article's words, their entry."""
     people = []
     for person_id in ids:
         person = edition.person(person_id)
         if person is not None:
-            description = person.role.text(lang)
+            role = person.role.text(lang)
             people.append(
-                f"{person.full_name} ({description})" if description else person.full_name
+                {
+                    "text": person.full_name,
+                    "note": role,
+                    # site-relative; the template makes it relative to the page
+                    "href": f"{urls.src_to_url(urls.PEOPLE_PAGE)}#{person.id}",
+                }
             )
     return people
 
@@ -119,14 +139,15 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
     if date.basis is not None:
         rows.append(_row(label(lang, "date_basis"), date.basis.text(lang)))
     rows.append(_row(label(lang, "place"), document.place) if document.place else missing("place"))
-    senders = _people(edition, document.senders, lang)
-    rows.append(_row(label(lang, "senders"), "; ".join(senders)) if senders else missing("senders"))
-    recipients = _people(edition, document.recipients, lang)
-    recipients += [group.text(lang) for group in document.recipient_groups]
+    src = urls.document_src(document.id)
+    senders = _people(edition, document.senders, lang, src)
+    rows.append(_row(label(lang, "senders"), items=senders) if senders else missing("senders"))
+    recipients = _people(edition, document.recipients, lang, src)
+    recipients += [
+        {"text": group.text(lang), "note": "", "href": ""} for group in document.recipient_groups
+    ]
     rows.append(
-        _row(label(lang, "recipients"), "; ".join(recipients))
-        if recipients
-        else missing("recipients")
+        _row(label(lang, "recipients"), items=recipients) if recipients else missing("recipients")
     )
     rows += [
         _row(label(lang, "kind"), KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind]),

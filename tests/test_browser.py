@@ -136,3 +136,30 @@ def test_phone_width(browser: Browser, base_url: str) -> None:
     assert width <= 390
     screenshot(page, "tr-chapter-phone")
     context.close()
+
+
+def test_copy_a_citation(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    origin = base_url.rstrip("/")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = context.new_page()
+    page.goto(base_url + "belgeler/rgaspi-159-2-57-003/")
+    button = page.locator("#atif-mla + button.ed-copy")
+    button.scroll_into_view_if_needed()
+    button.click()
+    expect(button).to_have_text("Kopyalandı")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#atif-mla").inner_text()
+    assert "Fon 159, Sayı 2, Dosya 57, Vr. 003" in copied
+    screenshot(page, "tr-document-cite")
+    context.close()
+
+
+def test_people_and_chronology_pages(page: Page, base_url: str) -> None:
+    page.goto(base_url + "kisiler/#sokolnikov")
+    expect(page.locator("#sokolnikov")).to_be_in_viewport()
+    screenshot(page, "tr-people")
+    page.goto(base_url + "kronoloji/")
+    page.get_by_role("row", name="Brest-Litovsk").get_by_role("link").click()
+    expect(page).to_have_url(base_url + "mustafa-kemal-ve-komunizm/#p5")
+    screenshot(page, "tr-chronology-target")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from edition.documents import document_schema
+from edition.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,9 +28,11 @@ def test_mypy() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_readme_documents_every_record_field_from_the_schema() -> None:
+def test_readme_documents_every_record_field_from_the_schemas() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    schema = document_schema()
-    for name, spec in schema["properties"].items():
-        required = "yes" if name in schema["required"] else "no"
-        assert f"| `{name}` | {required} | {spec['description']} |" in readme, name
+    objects = [document_schema()]
+    objects += [load_schema(name)["items"] for name in ("people.schema.json", "events.schema.json")]
+    for schema in objects:
+        for name, spec in schema["properties"].items():
+            required = "yes" if name in schema["required"] else "no"
+            assert f"| `{name}` | {required} | {spec['description']} |" in readme, name

@@ -140,9 +140,9 @@ def command_build(arguments: argparse.Namespace) -> int:
 
 
 def command_serve(arguments: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from edition.publish import serve
 
-    serve(config_file=str(ROOT / "mkdocs.yml"), dev_addr=arguments.dev_addr, livereload=True)
+    serve(ROOT / "mkdocs.yml", arguments.dev_addr)
     return 0
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from edition.bibliography import parse_bibliography
 from edition.chapters import parse_chapter, words_of
@@ -311,6 +312,106 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
             )
     _check_quotations(edition, problems)
     _check_people_are_named(edition, problems)
+    _check_parity(edition, problems)
+
+
+def _citation_signature(citations: Any) -> list[str]:
+    return [
+        f"@{item.key}" + (f", {item.locator}" if item.locator else "")
+        for citation in citations
+        for item in citation.items
+    ]
+
+
+def _check_parity(edition: Edition, problems: Problems) -> None:
+    """Every translation has the original's paragraphs, notes and citations, in order."""
+    original = LANGUAGES[0]
+    for lang in LANGUAGES[1:]:
+        twins = {chapter.slug: chapter for chapter in edition.chapters_in(lang)}
+        for chapter in edition.chapters_in(original):
+            twin = twins.get(chapter.slug)
+            if twin is None:
+                problems.error(
+                    edition.info.origin,
+                    f"chapter '{chapter.slug}' has no {lang} twin: {DOCS_DIR}/{lang}/"
+                    f"{chapter.path} is missing",
+                )
+                continue
+            _check_twin(chapter, twin, problems)
+
+
+def _check_twin(chapter: Chapter, twin: Chapter, problems: Problems) -> None:
+    def anchored(c: Chapter) -> list[Block]:
+        return [b for b in c.blocks if b.anchor]
+
+    ours, theirs = anchored(chapter), anchored(twin)
+    for mine, other in zip(ours, theirs, strict=False):
+        name = f"¶ {mine.number}" if mine.number else f"#{mine.anchor}"
+        # Numbers follow from the order (an earlier chapter may have shifted them); named
+        # anchors and kinds must match.
+        named = mine.number is None or other.number is None
+        if (named and mine.anchor != other.anchor) or mine.kind is not other.kind:
+            problems.error(
+                other.origin,
+                f"the twin of {name} ({mine.kind.value}, {chapter.origin.path}:"
+                f"{mine.origin.line}) is here a {other.kind.value}"
+                + (f" #{other.anchor}" if named else "")
+                + ": paragraphs, block quotes and named anchors must correspond one to one",
+            )
+            return
+        if _citation_signature(mine.citations) != _citation_signature(other.citations):
+            problems.error(
+                other.origin,
+                f"{name} cites {'; '.join(_citation_signature(other.citations)) or 'nothing'} "
+                f"but its twin at {chapter.origin.path}:{mine.origin.line} cites "
+                f"{'; '.join(_citation_signature(mine.citations)) or 'nothing'}",
+            )
+        if list(mine.footnote_refs) != list(other.footnote_refs):
+            problems.error(
+                other.origin,
+                f"{name} has footnote markers {list(other.footnote_refs)} but its twin at "
+                f"{chapter.origin.path}:{mine.origin.line} has {list(mine.footnote_refs)}",
+            )
+    if len(ours) != len(theirs):
+        if len(ours) > len(theirs):
+            missing = ours[len(theirs)]
+            problems.error(
+                twin.origin,
+                f"{len(theirs)} numbered paragraphs here, {len(ours)} in "
+                f"{chapter.origin.path}: the twin of its paragraph at line "
+                f"{missing.origin.line} is missing",
+            )
+        else:
+            extra = theirs[len(ours)]
+            problems.error(
+                extra.origin,
+                f"this paragraph has no twin in {chapter.origin.path}: "
+                f"{len(theirs)} numbered paragraphs here, {len(ours)} there",
+            )
+    notes = {note.label: note for note in twin.footnotes}
+    originals = {note.label for note in chapter.footnotes}
+    for note in twin.footnotes:
+        if note.label not in originals:
+            problems.error(
+                note.origin,
+                f"footnote [^{note.label}] has no twin in {chapter.origin.path}",
+            )
+    for note in chapter.footnotes:
+        other_note = notes.get(note.label)
+        if other_note is None:
+            problems.error(
+                twin.origin,
+                f"footnote [^{note.label}] of {chapter.origin.path}:{note.origin.line} has no "
+                "twin here",
+            )
+        elif _citation_signature(note.citations) != _citation_signature(other_note.citations):
+            problems.error(
+                other_note.origin,
+                f"footnote [^{note.label}] cites "
+                f"{'; '.join(_citation_signature(other_note.citations)) or 'nothing'} but its "
+                f"twin at {chapter.origin.path}:{note.origin.line} cites "
+                f"{'; '.join(_citation_signature(note.citations)) or 'nothing'}",
+            )
 
 
 def _check_people_are_named(edition: Edition, problems: Problems) -> None:

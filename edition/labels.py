@@ -102,10 +102,139 @@ LABELS: dict[str, dict[str, str]] = {
         "document": "Belge",
         "where": "Makalede",
         "what": "Ne",
+        "translation_title": "Çeviri hakkında",
+        "translation_note": "",
+        "language_name": "Türkçe",
+        "parallel": "Türkçe | İngilizce",
+        "parallel_link": "İngilizcesiyle yan yana oku",
+        "back_to_chapter": "Bölüme dön",
+        "text_in_tr": "Türkçe (yazarın çevirisi, makalede alıntılandığı gibi)",
+        "text_in_en": "İngilizce (edisyonun, yazarın Türkçesinden çevirisi)",
     },
-    "en": {},
+    "en": {
+        "paragraph": "Paragraph",
+        "paragraph_link": "Paragraph {n}: permanent link to this paragraph",
+        "footnote": "note",
+        "citations": "Works Cited",
+        "works": "Works cited in the article",
+        "documents": "Archival documents",
+        "documents_index": "Documents",
+        "incomplete_title": "Incomplete references",
+        "incomplete_note": (
+            "The article's list of works cited is not part of this edition's source text. Each "
+            "work is therefore shown only as the article cites it, by the author's surname or "
+            "the title, with the pages the article cites. The full references are not known; "
+            "nothing has been added by guesswork."
+        ),
+        "incomplete": "Full reference not known.",
+        "pages_cited": "Pages cited",
+        "cited_at": "Cited at",
+        "web_page": "Web page",
+        "archive": "Archive",
+        "archive_name": "Russian State Archive of Socio-Political History (RGASPI), Moscow",
+        "signature_printed": "Signature (as printed in the article)",
+        "signature_parts": "Fond / opis / delo / list",
+        "list_part": "part {part}; its meaning is not known",
+        "citation_printed": "Citation in the article",
+        "date": "Date",
+        "date_printed": "in the article",
+        "date_edtf": "EDTF",
+        "date_basis": "Basis of the date",
+        "place": "Place",
+        "senders": "From",
+        "recipients": "To",
+        "kind": "Kind",
+        "language": "Original language",
+        "unknown": "not known",
+        "text": "Text",
+        "text_note": (
+            "The edition's English rendering of the author's Turkish translation, as quoted "
+            "in the article. The Russian original is not in this edition."
+        ),
+        "quoted_in": "Quoted or cited in the article",
+        "not_known": "What is not known",
+        "byline_orcid": "ORCID",
+        "contents": "Contents",
+        "documents_intro": (
+            "The RGASPI documents that the article quotes, in order of date. Each has a "
+            "permanent address."
+        ),
+        "date_order": "Date",
+        "signature": "Signature",
+        "title": "Title",
+        "title_page": "Title and abstract",
+        "previous": "Previous document",
+        "next": "Next document",
+        "signature_en": "English archival form",
+        "signature_ru": "Russian archival form",
+        "cite_this": "Cite",
+        "cite_document": "Cite this document",
+        "cite_article": "Cite the article",
+        "cite_edition": "Cite the edition as a whole",
+        "cite_version": "These citations refer to version {version} ({date}) of the edition.",
+        "copy": "Copy",
+        "copied": "Copied",
+        "download": "Download",
+        "cite_files": "For reference managers",
+        "how_to_cite": "How to cite",
+        "how_to_cite_intro": (
+            "You may cite the article, the edition as a whole, or a single document. Each "
+            "document's page has its own citation block; paragraphs can be cited by links of "
+            "the form #p12, which are the same in both languages."
+        ),
+        "changelog": "Versions",
+        "changelog_intro": "The published versions of the edition, newest first.",
+        "version": "Version",
+        "people": "People",
+        "chronology": "Chronology",
+        "text_of_edition": "Text",
+        "anchor_oz": "Öz",
+        "anchor_abstract": "Abstract",
+        "people_intro": (
+            "People named in the article and in the documents it quotes. Names are given as "
+            "the article writes them, with their established English and Russian forms. What "
+            "is said of each person is taken from the article only."
+        ),
+        "english_form": "English",
+        "russian_form": "Russian",
+        "named_at": "Named at",
+        "documents_of_person": "Documents",
+        "chronology_intro": (
+            "The documents the article quotes and the dated events it states, in order of "
+            "time. Dates known only to the month or year are placed at the start of their "
+            "period; square brackets and a question mark mark uncertainty."
+        ),
+        "event": "Event",
+        "document": "Document",
+        "where": "In the article",
+        "what": "What",
+        "translation_title": "About this translation",
+        "translation_note": (
+            "The English text of this edition is the edition's own translation of the Turkish "
+            "original; it is not the author's. It was prepared with the help of a large "
+            "language model and follows the Turkish paragraph by paragraph, with the same "
+            "paragraph numbers, notes and citations; it has not yet been reviewed by a "
+            "professional translator. The author's own English abstract is reproduced as "
+            "printed. The quoted Soviet documents are rendered from the author's Turkish "
+            "translations of the Russian originals, which this edition does not have. "
+            "In-text citations keep the author's form."
+        ),
+        "language_name": "English",
+        "parallel": "Turkish | English",
+        "parallel_link": "Read side by side with the Turkish original",
+        "back_to_chapter": "Back to the chapter",
+        "text_in_tr": "Turkish (the author's translation, as quoted)",
+        "text_in_en": "English (the edition's rendering of the author's Turkish)",
+    },
 }
 KIND_NAMES = {
+    "en": {
+        "letter": "Letter",
+        "telegram": "Telegram",
+        "report": "Report",
+        "press-report": "Press report",
+        "speech": "Speech",
+    },
     "tr": {
         "letter": "Mektup",
         "telegram": "Telgraf",
@@ -114,15 +243,25 @@ KIND_NAMES = {
         "speech": "Konuşma",
     },
 }
-LANGUAGE_NAMES = {"tr": {"ru": "Rusça", "tr": "Türkçe", "en": "İngilizce"}}
+LANGUAGE_NAMES = {
+    "tr": {"ru": "Rusça", "tr": "Türkçe", "en": "İngilizce"},
+    "en": {"ru": "Russian", "tr": "Turkish", "en": "English"},
+}
 UNKNOWN_FIELD_NAMES = {
+    "en": {
+        "place": "Place",
+        "senders": "From",
+        "recipients": "To",
+        "date": "Date",
+        "original_text": "Original text",
+    },
     "tr": {
         "place": "Yer",
         "senders": "Gönderen",
         "recipients": "Alıcı",
         "date": "Tarih",
         "original_text": "Asıl metin",
-    }
+    },
 }
 ORCID = "0000-0002-8513-706X"
 

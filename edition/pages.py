@@ -22,6 +22,7 @@ from edition.indexes import render_chronology_page, render_people_page
 from edition.labels import label
 from edition.metadata import article_metadata
 from edition.model import Edition
+from edition.parallel import parallel_src, render_parallel_chapter
 from edition.registry import site_url
 from edition.render import (
     documents_by_date,
@@ -50,6 +51,13 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     def add(page: Page) -> None:
         if page.src in pages:  # two things that claim one URL
             raise ValueError(f"two pages claim {page.src}")
+        if page.src.endswith(".md"):
+            meta = dict(page.meta)
+            meta["edition"] = {
+                **meta.get("edition", {}),
+                "alternates": alternates(page.src, lang, base_url),
+            }
+            page = Page(page.src, page.content, page.generated, meta)
         pages[page.src] = page
 
     def add_files(page_src: str, stem: str, files: CitationFiles) -> None:
@@ -66,6 +74,17 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
                 article, label(lang, "cite_article"), "atif/makale", edition, lang
             )
         add(Page(chapter.path, render_chapter(edition, chapter), False, {"edition": meta}))
+
+    slugs_with_twins = {c.slug for c in edition.chapters if c.lang != lang}
+    for chapter in edition.chapters_in(lang):
+        if chapter.slug in slugs_with_twins:
+            add(
+                Page(
+                    parallel_src(chapter.slug),
+                    render_parallel_chapter(edition, chapter.slug, lang),
+                    True,
+                )
+            )
 
     add(Page(urls.CITATIONS_PAGE, render_citations_page(edition, lang), True))
     add(Page(urls.DOCUMENTS_INDEX, render_documents_index(edition, lang), True))
@@ -101,6 +120,22 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     add(Page(urls.CHRONOLOGY_PAGE, render_chronology_page(edition, lang), True))
     add(Page(urls.CHANGELOG, render_changelog(edition, lang), True))
     return pages
+
+
+def alternates(src: str, lang: str, base_url: str) -> list[dict[str, str]]:
+    """The page in every language: relative links for the switcher, absolute for hreflang."""
+    here = urls.site_path(src, lang)
+    root = base_url.removesuffix(urls.LANGUAGE_PREFIXES[lang]) if base_url else ""
+    return [
+        {
+            "lang": other,
+            "name": label(other, "language_name"),
+            "href": urls.relative_url(here, urls.site_path(src, other)),
+            "absolute": (root + urls.site_path(src, other)) if root else "",
+            "current": "true" if other == lang else "",
+        }
+        for other in urls.LANGUAGE_PREFIXES
+    ]
 
 
 def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:

@@ -1,22 +1,40 @@
-"""Building the site atomically: into a fresh folder beside the target, swapped in on success."""
+"""Building the site: every language into a fresh folder beside the target, swapped in only
+when all succeeded; and the preview server, which keeps the last good site on a failed edit."""
 
 from __future__ import annotations
 
+import gzip
+import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
+from xml.etree import ElementTree
+
+from edition.urls import LANGUAGE_PREFIXES
+
+log = logging.getLogger("mkdocs.edition")
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 class BuildFailed(Exception):
     """MkDocs stopped; the previous site was not touched."""
 
 
-def build_site(config_file: Path, site_dir: Path) -> None:
-    """Build with MkDocs (strict) into a temporary sibling of `site_dir`, then swap it in.
+def config_file_for(root_config: Path, lang: str) -> Path:
+    """mkdocs.yml for the original language, mkdocs.<lang>.yml for each translation."""
+    if LANGUAGE_PREFIXES[lang] == "":
+        return root_config
+    return root_config.with_name(f"{root_config.stem}.{lang}{root_config.suffix}")
 
-    A failed or interrupted build leaves `site_dir` exactly as it was: the only changes to
-    it are two renames after MkDocs has finished.
+
+def build_site(root_config: Path, site_dir: Path, site_url: str | None = None) -> None:
+    """Build every language with MkDocs (strict) into a temporary sibling of `site_dir`, then
+    swap it in. A failed or interrupted build leaves `site_dir` exactly as it was: the only
+    changes to it are two renames after every language has been built.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -25,8 +43,20 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
-        build(config)
+        base_url = site_url
+        for lang, prefix in LANGUAGE_PREFIXES.items():
+            options: dict[str, str] = {"site_dir": str(staging / prefix)}
+            if base_url is not None:
+                options["site_url"] = base_url + prefix
+            config = load_config(
+                config_file=str(config_file_for(root_config, lang)), strict=True, **options
+            )
+            if base_url is None:  # the original language's site_url is the site's address
+                base_url = str(config.site_url or "")
+                config.site_url = base_url + prefix
+            build(config)
+        write_sitemap(staging, base_url or "")
+        index_for_search(staging)
     except (MkDocsException, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
@@ -42,3 +72,81 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     os.replace(staging, site_dir)
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+def index_for_search(site: Path) -> None:
+    """Pagefind's index, one per language (by <html lang>), and no lunr index besides."""
+    for prefix in LANGUAGE_PREFIXES.values():
+        shutil.rmtree(site / prefix / "search", ignore_errors=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip()}")
+
+
+def write_sitemap(site: Path, base_url: str) -> None:
+    """One sitemap for all languages, each page with its twins as hreflang alternates."""
+    tree = ElementTree.parse(site / "sitemap.xml")
+    paths = sorted(
+        loc.text.removeprefix(base_url)
+        for loc in tree.iter(f"{{{SITEMAP_NS}}}loc")
+        if loc.text is not None
+    )
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", XHTML_NS)
+    urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
+    for path in paths:
+        for prefix in LANGUAGE_PREFIXES.values():
+            url = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+            ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = base_url + prefix + path
+            for other, other_prefix in LANGUAGE_PREFIXES.items():
+                ElementTree.SubElement(
+                    url,
+                    f"{{{XHTML_NS}}}link",
+                    {"rel": "alternate", "hreflang": other, "href": base_url + other_prefix + path},
+                )
+    data = ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    (site / "sitemap.xml").write_bytes(data)
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as compressed:
+        compressed.write(data)
+
+
+def serve(root_config: Path, dev_addr: str) -> None:
+    """Preview at dev_addr with live reload. Each change rebuilds every language; a build
+    with problems prints them and the last good site stays served."""
+    from mkdocs.livereload import LiveReloadServer
+
+    host, _, port = dev_addr.rpartition(":")
+    workspace = Path(tempfile.mkdtemp(prefix="edition-preview-"))
+    site = workspace / "site"
+    site.mkdir()
+    site_url = f"http://{host}:{port}/"
+
+    def builder() -> None:
+        log.info("Building the edition...")
+        try:
+            build_site(root_config, site, site_url)
+        except BuildFailed as error:
+            log.error("%s; still serving the last good site", error)
+
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site))
+    try:
+        builder()
+        root = root_config.parent
+        for watched in (
+            "docs",
+            "sources",
+            root_config.name,
+            config_file_for(root_config, "en").name,
+        ):
+            server.watch(str(root / watched))
+        server.serve()  # type: ignore[no-untyped-call]
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+        shutil.rmtree(workspace, ignore_errors=True)

@@ -15,6 +15,7 @@ from babel.dates import format_date
 from edition import urls
 from edition.labels import KIND_NAMES, ORCID, label
 from edition.model import (
+    LANGUAGES,
     Block,
     Chapter,
     Citation,
@@ -24,6 +25,7 @@ from edition.model import (
     DocumentDate,
     Edition,
     Footnote,
+    Person,
     Work,
 )
 
@@ -65,6 +67,14 @@ def render_chapter(edition: Edition, chapter: Chapter) -> str:
         parts.append(text)
         if chapter.slug == "index" and block.markdown.startswith("# "):
             parts.append(_byline(edition, chapter.lang))
+            if chapter.lang != LANGUAGES[0]:
+                parts.append(_translation_note(chapter.lang))
+        if block.markdown.startswith("# ") and _has_twin(edition, chapter):
+            target = urls.link(chapter.path, f"paralel/{chapter.slug}.md")
+            parts.append(
+                f"[{escape(label(chapter.lang, 'parallel_link'))}]({target})\n"
+                "{: .ed-parallel-link }"
+            )
     if chapter.slug == "index":
         parts.append(_contents(edition, chapter.lang))
     for note in chapter.footnotes:
@@ -77,8 +87,8 @@ def _numbered(text: str, block: Block, lang: str) -> str:
     title = escape_html(label(lang, "paragraph_link", n=block.number))
     return (
         f'<div class="ed-block" id="{anchor}" markdown>\n'
-        f'<div class="ed-pnum"><a href="#{anchor}" title="{title}" aria-label="{title}">'
-        f"¶\u202f{block.number}</a></div>\n\n{text}\n\n</div>"
+        f'<div class="ed-pnum" data-pagefind-ignore><a href="#{anchor}" title="{title}" '
+        f'aria-label="{title}">¶\u202f{block.number}</a></div>\n\n{text}\n\n</div>'
     )
 
 
@@ -91,27 +101,46 @@ def _footnote(note: Footnote, edition: Edition, chapter: Chapter) -> str:
 def _resolve_citations(
     text: str, citations: Iterable[Citation], edition: Edition, chapter: Chapter
 ) -> str:
+    return resolve_citations(text, citations, edition, chapter.path, chapter.lang)
+
+
+def resolve_citations(
+    text: str, citations: Iterable[Citation], edition: Edition, from_src: str, lang: str
+) -> str:
+    """`text` with each of its citations replaced by its rendering as the article prints it."""
     pieces: list[str] = []
     position = 0
     for citation in citations:
         start, end = citation.span
         pieces.append(text[position:start])
-        pieces.append(render_citation(citation, edition, chapter.path))
+        pieces.append(render_citation(citation, edition, from_src, lang))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
 
 
-def render_citation(citation: Citation, edition: Edition, from_src: str) -> str:
+def _in_original(text: str, lang: str) -> str:
+    """Words of the original language inside a translation carry their own `lang`."""
+    if lang == LANGUAGES[0]:
+        return text
+    return f'<span lang="{LANGUAGES[0]}">{text}</span>'
+
+
+def render_citation(
+    citation: Citation, edition: Edition, from_src: str, lang: str = LANGUAGES[0]
+) -> str:
     """A citation as the article prints it, each name linked to its entry."""
     rendered = []
     for item in citation.items:
         document = edition.document(item.key)
         if document is not None:
             target = urls.link(from_src, urls.document_src(document.id))
-            return f"[{escape(document.citation_as_printed)}]({target}){{ .ed-doc-cite }}"
+            printed = _in_original(escape(document.citation_as_printed), lang)
+            return f"[{printed}]({target}){{ .ed-doc-cite }}"
         work = edition.work(item.key)
         name = escape(work.label) if work is not None else escape(item.key)
+        if work is not None and not work.url:
+            name = _in_original(name, lang)
         target = urls.link(from_src, urls.CITATIONS_PAGE, urls.work_anchor(item.key))
         text = f"[{name}]({target}){{ .ed-cite }}"
         if item.locator:
@@ -119,6 +148,18 @@ def render_citation(citation: Citation, edition: Edition, from_src: str) -> str:
         rendered.append(text)
     joined = "; ".join(rendered)
     return f"({joined})" if citation.form is CitationForm.PARENTHETICAL else joined
+
+
+def _has_twin(edition: Edition, chapter: Chapter) -> bool:
+    return sum(1 for c in edition.chapters if c.slug == chapter.slug) > 1
+
+
+def _translation_note(lang: str) -> str:
+    """Who translated, and how: the edition's translation is labelled as such."""
+    return (
+        f'!!! info "{escape_html(label(lang, "translation_title"))}"\n\n'
+        f"    {escape(label(lang, 'translation_note'))}"
+    )
 
 
 def _byline(edition: Edition, lang: str) -> str:
@@ -208,7 +249,7 @@ def render_citations_page(edition: Edition, lang: str) -> str:
         target = urls.link(src, urls.document_src(document.id))
         out.append(
             f'<div class="ed-entry" id="{urls.document_anchor(document.id)}" markdown>\n'
-            f"[{escape(document.citation_as_printed)}]({target})  \n"
+            f"[{_in_original(escape(document.citation_as_printed), lang)}]({target})  \n"
             f"{escape(document_title(edition, document, lang))}  \n"
             f"{label(lang, 'cited_at')}: {place_links(places, src, lang)}\n"
             "</div>\n"
@@ -226,7 +267,7 @@ def _work_entry(edition: Edition, work: Work, src: str, lang: str) -> str:
     if work.url and work.label == work.url:
         lines.append(f"**{label(lang, 'web_page')}:** <{escape_html(work.url)}>  ")
     else:
-        lines.append(f"**{escape(work.label)}**  ")
+        lines.append(f"**{_in_original(escape(work.label), lang)}**  ")
         if work.url:
             lines.append(f"<{escape_html(work.url)}>  ")
     if pages:
@@ -265,19 +306,24 @@ def render_date(date: DocumentDate, lang: str) -> str:
     return f"[{text}?]" if date.uncertain else text
 
 
-def person_names(edition: Edition, ids: Iterable[str]) -> str:
+def person_name(person: Person, lang: str) -> str:
+    """The article's form in the original language, the English form in English."""
+    return person.name if lang == LANGUAGES[0] else person.english
+
+
+def person_names(edition: Edition, ids: Iterable[str], lang: str = LANGUAGES[0]) -> str:
     names = []
     for person_id in ids:
         person = edition.person(person_id)
-        names.append(person.name if person else person_id)
+        names.append(person_name(person, lang) if person else person_id)
     return ", ".join(names)
 
 
 def document_heading(edition: Edition, document: Document, lang: str) -> str:
     """Kind, sender → recipient: 'Mektup: Çiçerin → Lenin'."""
     kind = KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind]
-    senders = person_names(edition, document.senders) or label(lang, "unknown")
-    recipients = person_names(edition, document.recipients) or label(lang, "unknown")
+    senders = person_names(edition, document.senders, lang) or label(lang, "unknown")
+    recipients = person_names(edition, document.recipients, lang) or label(lang, "unknown")
     return f"{kind}: {senders} → {recipients}"
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from edition.model import Edition
 
-LANGUAGE_PREFIXES = {"tr": ""}
+LANGUAGE_PREFIXES = {"tr": "", "en": "en/"}
 """Each language of the site and the path it is served under."""
 
 CITATIONS_PAGE = "kaynaklar.md"
@@ -64,3 +64,16 @@ def alias_redirects(edition: Edition) -> dict[str, str]:
         for document in edition.documents
         for alias in document.aliases
     }
+
+
+def site_path(src: str, lang: str) -> str:
+    """A page's path from the site root, with its language prefix: 'en/giris/'."""
+    return LANGUAGE_PREFIXES[lang] + src_to_url(src)
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """A relative URL between two site paths (directory URLs, '' for the root)."""
+    start = from_path.rstrip("/") or "."
+    target = to_path.rstrip("/") or "."
+    relative = posixpath.relpath(target, start)
+    return "./" if relative == "." else relative + "/"

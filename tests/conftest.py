@@ -39,7 +39,7 @@ def project(tmp_path: Path) -> Iterator[Path]:
     """A copy of the project's sources and configuration that a test may break."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("mkdocs.yml", "build_edition.py", "published-urls.txt"):
+    for name in ("mkdocs.yml", "mkdocs.en.yml", "build_edition.py", "published-urls.txt"):
         shutil.copy2(ROOT / name, copy / name)
     shutil.copytree(ROOT / "sources", copy / "sources")
     shutil.copytree(ROOT / "docs", copy / "docs")

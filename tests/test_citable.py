@@ -72,11 +72,16 @@ def _cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+CHAPTER_2 = "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md"
+
+
 def _without_record(project: Path) -> None:
     (project / "sources/documents/rgaspi-159-2-57-003.yaml").unlink()
-    chapter = project / "docs/tr/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md"
-    text = chapter.read_text(encoding="utf-8")
-    chapter.write_text(text.replace("\n> [@rgaspi-159-2-57-003]", ""), encoding="utf-8")
+    for lang in ("tr", "en"):
+        chapter = project / "docs" / lang / CHAPTER_2
+        text = chapter.read_text(encoding="utf-8")
+        text = re.sub(r"\s*\[@rgaspi-159-2-57-003\]", "", text)
+        chapter.write_text(text, encoding="utf-8")
 
 
 def test_removing_a_record_without_an_alias_names_the_lost_urls(project: Path) -> None:
@@ -100,11 +105,14 @@ def test_a_renamed_record_with_an_alias_keeps_its_page_url(project: Path) -> Non
     )
     old.unlink()
     (project / "sources/documents/rgaspi-159-2-57-004.yaml").write_text(text, encoding="utf-8")
-    chapter = project / "docs/tr/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md"
-    chapter.write_text(
-        chapter.read_text(encoding="utf-8").replace("rgaspi-159-2-57-003", "rgaspi-159-2-57-004"),
-        encoding="utf-8",
-    )
+    for lang in ("tr", "en"):
+        chapter = project / "docs" / lang / CHAPTER_2
+        chapter.write_text(
+            chapter.read_text(encoding="utf-8").replace(
+                "rgaspi-159-2-57-003", "rgaspi-159-2-57-004"
+            ),
+            encoding="utf-8",
+        )
     result = _cli(project, "check")
     # The page survives as a redirect; the old citation files went with the old id.
     assert "/belgeler/rgaspi-159-2-57-003/ no longer" not in result.stdout

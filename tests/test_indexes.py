@@ -113,7 +113,7 @@ def test_an_event_whose_words_are_not_in_the_chapter(project: Path) -> None:
         "quote: 3 Mart 1918 Brest Anlaşması",
     )
     assert _messages(project) == [
-        "sources/events.yaml:41: error: the words '3 Mart 1918 Brest Anlaşması' are not in a "
+        "sources/events.yaml:50: error: the words '3 Mart 1918 Brest Anlaşması' are not in a "
         "paragraph of docs/tr/mustafa-kemal-ve-komunizm.md: copy them exactly from the "
         "paragraph that states the event"
     ]
@@ -122,7 +122,7 @@ def test_an_event_whose_words_are_not_in_the_chapter(project: Path) -> None:
 def test_a_person_the_text_never_names(project: Path) -> None:
     _edit(project, "sources/people.yaml", "mentions: [Zinovyev]", "mentions: [Zinoviev]")
     assert _messages(project) == [
-        "sources/people.yaml:209: warning: person 'zinovyev' is not named in the text by any "
+        "sources/people.yaml:301: warning: person 'zinovyev' is not named in the text by any "
         "of Zinoviev: check the forms under 'mentions'"
     ]
 
@@ -135,8 +135,8 @@ def test_people_file_is_checked_against_its_schema(project: Path) -> None:
         "  englsh: Grigory Zinoviev\n",
     )
     assert _messages(project)[:2] == [
-        "sources/people.yaml:200: error: missing field 'english': The form English-language "
+        "sources/people.yaml:288: error: missing field 'english': The form English-language "
         "scholarship uses.",
-        "sources/people.yaml:203: error: unknown field 'englsh'; did you mean 'english'?; "
+        "sources/people.yaml:291: error: unknown field 'englsh'; did you mean 'english'?; "
         "allowed fields: english, facts, full_name, id, mentions, name, role, russian",
     ]

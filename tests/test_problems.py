@@ -14,6 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
 CHAPTER = "docs/tr/mustafa-kemal-ve-komunizm.md"
 CHAPTER_2 = "docs/tr/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md"
+CHAPTER_EN = "docs/en/mustafa-kemal-ve-komunizm.md"
+CHAPTER_2_EN = "docs/en/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md"
+KURTA = (
+    "error: citation key '@kurta' is neither in sources/references.bib nor a document id; "
+    "did you mean 'kurat'?"
+)
 BIB = "sources/references.bib"
 
 
@@ -22,6 +28,12 @@ def edit(project: Path, relative: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} is not unique in {relative}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def edit_both(project: Path, relative: str, old: str, new: str) -> None:
+    """The same edit in a chapter and in its English twin."""
+    edit(project, relative, old, new)
+    edit(project, relative.replace("docs/tr/", "docs/en/"), old, new)
 
 
 def messages(project: Path) -> list[str]:
@@ -59,7 +71,7 @@ def test_yaml_tags_are_refused_and_never_run(project: Path, tmp_path: Path) -> N
 def test_unknown_field(project: Path) -> None:
     edit(project, RECORD, "place:", "plaec:")
     assert messages(project) == [
-        f"{RECORD}:23: error: field 'unknown' is 'plaec'; did you mean 'place'?; expected one "
+        f"{RECORD}:33: error: field 'unknown' is 'plaec'; did you mean 'place'?; expected one "
         "of: place, senders, recipients, date, original_text",
     ]
     edit(project, RECORD, "senders:", "sendrs:")
@@ -68,7 +80,7 @@ def test_unknown_field(project: Path) -> None:
         "aliases, archive, citation_as_printed, date, date_as_printed, date_basis, id, kind, "
         "original_language, place, recipient_groups, recipients, senders, signature, text, "
         "unknown",
-        f"{RECORD}:23: error: field 'unknown' is 'plaec'; did you mean 'place'?; expected one "
+        f"{RECORD}:33: error: field 'unknown' is 'plaec'; did you mean 'place'?; expected one "
         "of: place, senders, recipients, date, original_text",
     ]
 
@@ -126,19 +138,37 @@ def test_two_records_with_one_id(project: Path) -> None:
 
 
 def test_citation_key_missing_from_the_bibliography(project: Path) -> None:
+    edit_both(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
+    assert messages(project) == [f"{CHAPTER_EN}:32: {KURTA}", f"{CHAPTER}:29: {KURTA}"]
+
+
+def test_translation_must_keep_the_citations_of_the_original(project: Path) -> None:
     edit(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
     assert messages(project) == [
-        f"{CHAPTER}:29: error: citation key '@kurta' is neither in sources/references.bib nor "
-        "a document id; did you mean 'kurat'?"
+        f"{CHAPTER_EN}:19: error: ¶ 5 cites @gursel, 182-183; @kurat, 376; @armaoglu, 132; "
+        f"@yel, 836 but its twin at {CHAPTER}:17 cites @gursel, 182-183; @kurta, 376; "
+        "@armaoglu, 132; @yel, 836",
+        f"{CHAPTER}:29: {KURTA}",
+    ]
+
+
+def test_a_missing_translation_is_named(project: Path) -> None:
+    (project / "docs/en/sonuc.md").unlink()
+    assert messages(project) == [
+        "sources/edition.yaml:31: error: chapter 'sonuc' has no en twin: docs/en/sonuc.md is "
+        "missing"
     ]
 
 
 def test_reference_to_no_record(project: Path) -> None:
-    edit(project, CHAPTER_2, "[@rgaspi-159-2-57-095]", "[@rgaspi-159-2-57-096]")
+    edit_both(project, CHAPTER_2, "[@rgaspi-159-2-57-095]", "[@rgaspi-159-2-57-096]")
+    no_record = (
+        "error: citation '@rgaspi-159-2-57-096' refers to no document record: there is no "
+        "sources/documents/rgaspi-159-2-57-096.yaml; did you mean 'rgaspi-159-2-57-095'?"
+    )
     assert messages(project) == [
-        f"{CHAPTER_2}:64: error: citation '@rgaspi-159-2-57-096' refers to no document "
-        "record: there is no sources/documents/rgaspi-159-2-57-096.yaml; did you mean "
-        "'rgaspi-159-2-57-095'?",
+        f"{CHAPTER_2_EN}:67: {no_record}",
+        f"{CHAPTER_2}:64: {no_record}",
         "sources/documents/rgaspi-159-2-57-095.yaml:2: warning: document "
         "'rgaspi-159-2-57-095' is not cited by any chapter",
     ]
@@ -155,18 +185,21 @@ def test_reference_to_no_person(project: Path) -> None:
 def test_footnote_marker_without_its_note(project: Path) -> None:
     edit(project, CHAPTER_2, "[^2]: Sovyet yöneticileri", "Sovyet yöneticileri")
     assert messages(project) == [
+        f"{CHAPTER_2_EN}:1: error: 17 numbered paragraphs here, 18 in {CHAPTER_2}: the twin "
+        "of its paragraph at line 168 is missing",
+        f"{CHAPTER_2_EN}:176: error: footnote [^2] has no twin in {CHAPTER_2}",
         f"{CHAPTER_2}:52: error: footnote marker [^2] has no note: add a line '[^2]: …' at "
-        "the end of the chapter"
+        "the end of the chapter",
     ]
 
 
 def test_footnotes_keep_the_printed_numbers(project: Path) -> None:
     edit(project, CHAPTER_2, "Molotov’a[^2]", "Molotov’a[^5]")
     edit(project, CHAPTER_2, "[^2]: Sovyet", "[^5]: Sovyet")
-    assert messages(project) == [
+    assert messages(project)[-1] == (
         f"{CHAPTER_2}:52: error: footnote marker [^5] is out of sequence: footnotes are "
         "numbered as printed, and this one should be [^2]"
-    ]
+    )
 
 
 def test_record_text_must_match_the_quotation(project: Path) -> None:
@@ -179,20 +212,24 @@ def test_record_text_must_match_the_quotation(project: Path) -> None:
 
 def test_malformed_and_duplicate_bibliography_entries(project: Path) -> None:
     edit(project, BIB, "@misc{yel,", "@misc{kurat,")
+    missing = "error: citation key '@yel' is neither in sources/references.bib nor a document id"
     assert messages(project) == [
-        f"{CHAPTER}:39: error: citation key '@yel' is neither in sources/references.bib nor a "
-        "document id",
+        f"{CHAPTER_EN}:42: {missing}",
+        f"{CHAPTER}:39: {missing}",
         f"{BIB}:122: error: two entries have the key 'kurat'; keys must be unique",
     ]
 
 
 def test_every_problem_in_one_run(project: Path) -> None:
     edit(project, RECORD, "kind: letter\n", "kind: leter\n")
-    edit(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
+    edit_both(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
     edit(project, CHAPTER_2, "[^2]: Sovyet yöneticileri", "Sovyet yöneticileri")
     assert messages(project) == [
-        f"{CHAPTER}:29: error: citation key '@kurta' is neither in sources/references.bib nor "
-        "a document id; did you mean 'kurat'?",
+        f"{CHAPTER_EN}:32: {KURTA}",
+        f"{CHAPTER_2_EN}:1: error: 17 numbered paragraphs here, 18 in {CHAPTER_2}: the twin "
+        "of its paragraph at line 168 is missing",
+        f"{CHAPTER_2_EN}:176: error: footnote [^2] has no twin in {CHAPTER_2}",
+        f"{CHAPTER}:29: {KURTA}",
         f"{CHAPTER_2}:52: error: footnote marker [^2] has no note: add a line '[^2]: …' at "
         "the end of the chapter",
         f"{RECORD}:6: error: field 'kind' is 'leter'; did you mean 'letter'?; expected one "
@@ -210,14 +247,11 @@ def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_command_prints_problems_and_exits_1(project: Path) -> None:
-    edit(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
+    edit_both(project, CHAPTER, "[@kurat, 376]", "[@kurta, 376]")
     result = run_cli(project, "check")
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [
-        f"{CHAPTER}:29: error: citation key '@kurta' is neither in sources/references.bib nor "
-        "a document id; did you mean 'kurat'?"
-    ]
-    assert result.stderr.strip() == "1 error(s), 0 warning(s)"
+    assert result.stdout.splitlines() == [f"{CHAPTER_EN}:32: {KURTA}", f"{CHAPTER}:29: {KURTA}"]
+    assert result.stderr.strip() == "2 error(s), 0 warning(s)"
 
 
 def test_check_command_exits_0_on_good_sources(project: Path) -> None:
@@ -248,9 +282,11 @@ def test_failed_build_leaves_the_previous_site_untouched(project: Path) -> None:
 )
 def test_strict_mkdocs_build_fails_on_a_broken_link(project: Path, broken_link: str) -> None:
     edit(project, "docs/tr/sonuc.md", "# Sonuç\n", f"# Sonuç\n\n{broken_link}\n")
+    edit(project, "docs/en/sonuc.md", "# Conclusion\n", f"# Conclusion\n\n{broken_link}\n")
     result = run_cli(project, "build")
     assert result.returncode == 1
-    assert "Aborted with 1 warnings in strict mode" in result.stderr
+    assert "Doc file 'sonuc.md' contains a link" in result.stderr
+    assert "warnings in strict mode!" in result.stderr
     assert not (project / "site").exists()
 
 
@@ -267,6 +303,6 @@ def test_an_alias_keeps_the_old_url_alive(project: Path) -> None:
 def test_an_alias_may_not_take_another_records_id(project: Path) -> None:
     edit(project, RECORD, "unknown:\n", "aliases: [rgaspi-159-2-57-095]\nunknown:\n")
     assert messages(project) == [
-        f"{RECORD}:23: error: id 'rgaspi-159-2-57-095' is already used by the record at "
+        f"{RECORD}:33: error: id 'rgaspi-159-2-57-095' is already used by the record at "
         "sources/documents/rgaspi-159-2-57-095.yaml:2"
     ]

@@ -13,3 +13,11 @@ document.addEventListener("click", async (event) => {
     window.getSelection().selectAllChildren(text);
   }
 });
+
+// The language switcher keeps the reader's place: #p12 in Turkish opens #p12 in English.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a.ed-twin");
+  if (!link || !window.location.hash) return;
+  event.preventDefault();
+  window.location.href = link.href.split("#")[0] + window.location.hash;
+});

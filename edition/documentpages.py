@@ -18,6 +18,7 @@ from edition.render import (
     document_title,
     documents_by_date,
     escape,
+    escape_html,
     render_date,
 )
 
@@ -182,7 +183,7 @@ def render_document_page(
     out = [
         f"## {label(lang, 'text')}",
         "",
-        f'<p class="ed-text-note">{escape(label(lang, "text_note"))}</p>',
+        f'<p class="ed-text-note">{escape_html(label(lang, "text_note"))}</p>',
         "",
         render_parallel_document_text(document, lang),
         "",

@@ -148,8 +148,8 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown": "not known",
         "text": "Text",
         "text_note": (
-            "The edition's English rendering of the author's Turkish translation, as quoted "
-            "in the article. The Russian original is not in this edition."
+            "Rendered into English by the edition from the author's Turkish translation, as "
+            "quoted in the article. The Russian original is not in this edition."
         ),
         "quoted_in": "Quoted or cited in the article",
         "not_known": "What is not known",

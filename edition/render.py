@@ -31,8 +31,8 @@ from edition.model import (
 
 
 def escape(text: str) -> str:
-    """Text from a record or the .bib, made inert in both Markdown and HTML."""
-    escaped = html.escape(text, quote=True)
+    """Text from a record or the .bib, made inert as Markdown (for raw HTML: escape_html)."""
+    escaped = html.escape(text, quote=False)
     return re.sub(r"([\\`*_{}\[\]()#+!|~^])", r"\\\1", escaped)
 
 

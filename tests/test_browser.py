@@ -163,3 +163,67 @@ def test_people_and_chronology_pages(page: Page, base_url: str) -> None:
     page.get_by_role("row", name="Brest-Litovsk").get_by_role("link").click()
     expect(page).to_have_url(base_url + "mustafa-kemal-ve-komunizm/#p5")
     screenshot(page, "tr-chronology-target")
+
+
+def _switch_language(page: Page, lang: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.ed-twin[hreflang='{lang}']").click()
+
+
+def test_switcher_keeps_the_page_and_the_paragraph(page: Page, base_url: str) -> None:
+    page.goto(base_url + "mustafa-kemal-ve-komunizm/#p7")
+    _switch_language(page, "en")
+    expect(page).to_have_url(base_url + "en/mustafa-kemal-ve-komunizm/#p7")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("#p7")).to_be_in_viewport()
+    screenshot(page, "en-chapter-p7")
+    _switch_language(page, "tr")
+    expect(page).to_have_url(base_url + "mustafa-kemal-ve-komunizm/#p7")
+    page.goto(base_url + "belgeler/rgaspi-159-2-57-095/")
+    _switch_language(page, "en")
+    expect(page).to_have_url(base_url + "en/belgeler/rgaspi-159-2-57-095/")
+
+
+def _search(page: Page, query: str) -> list[str]:
+    box = page.locator("#ed-search-query")
+    box.click()
+    box.fill(query)
+    results = page.locator("#ed-search-results a.md-search-result__link")
+    expect(results.first).to_be_visible()
+    return [href for href in results.evaluate_all("(links) => links.map(a => a.pathname)")]
+
+
+SEARCH_CASES = [
+    # (language prefix, query, a page the results must include)
+    ("", "Lenin", "/mustafa-kemal-ve-komunizm/"),  # Lenin’in
+    ("", "istanbul", "/giris/"),  # İstanbul’da
+    ("", "cicerin", "/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/"),  # Çiçerin’e
+    ("", "Çiçerin", "/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/"),
+    ("", "ıslah", "/mustafa-kemal-ve-komunizm/"),  # “ıslah edici”
+    ("en/", "Lenin", "/en/mustafa-kemal-ve-komunizm/"),
+    ("en/", "Chicherin", "/en/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/"),
+    ("en/", "istanbul", "/en/giris/"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "query", "expected"), SEARCH_CASES)
+def test_search_in_the_readers_language(
+    page: Page, base_url: str, prefix: str, query: str, expected: str
+) -> None:
+    page.goto(base_url + prefix + "giris/")
+    found = _search(page, query)
+    assert expected in found
+    if prefix:
+        assert all(path.startswith("/en/") for path in found), found
+    else:
+        assert not any(path.startswith("/en/") for path in found), found
+    if query == "cicerin" and not prefix:
+        screenshot(page, "tr-search")
+
+
+def test_search_result_opens_the_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + "en/")
+    _search(page, "Sokolnikov")
+    page.locator("#ed-search-results a.md-search-result__link").first.click()
+    expect(page).not_to_have_url(base_url + "en/")
+    expect(page.locator("article")).to_contain_text("Sokolnikov")

@@ -74,9 +74,9 @@ def test_english_pages_mark_turkish_words_and_label_the_translation(site: Path) 
     assert home.xpath("//div[@lang='en']//p[@id='abstract']")
     document = parse_page(site, "en/belgeler/rgaspi-159-2-57-003/index.html")
     assert "Rendered into English" in document.xpath("//p[@class='ed-text-note']")[0].text_content()
-    assert "Letter: Georgy Chicherin → Vladimir Lenin, 27 September 1920" == (
+    assert (
         document.xpath("//h1")[0].text_content()
-    )
+    ) == "Letter: Georgy Chicherin → Vladimir Lenin, 27 September 1920"
 
 
 def test_parallel_pages_pair_every_paragraph(site: Path) -> None:

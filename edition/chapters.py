@@ -171,6 +171,7 @@ def parse_citations(source: str, origin: Origin, problems: Problems) -> list[Cit
 
 
 def words_of(markdown: str) -> str:
-    """A block's words on one line: quote markers gone, whitespace collapsed."""
+    """A block's words on one line: quote markers and inline HTML tags gone, whitespace
+    collapsed."""
     lines = (re.sub(r"^\s*>\s?", "", line) for line in markdown.splitlines())
-    return " ".join(" ".join(lines).split())
+    return " ".join(re.sub(r"<[^>\n]+>", "", " ".join(lines)).split())

@@ -113,6 +113,11 @@ def write_sitemap(site: Path, base_url: str) -> None:
     (site / "sitemap.xml").write_bytes(data)
     with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as compressed:
         compressed.write(data)
+    # The translations' own sitemaps (with MkDocs' build dates) are covered by this one.
+    for prefix in LANGUAGE_PREFIXES.values():
+        if prefix:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / prefix / name).unlink(missing_ok=True)
 
 
 def serve(root_config: Path, dev_addr: str) -> None:

@@ -1,0 +1,85 @@
+"""The preview: a real `build_edition.py serve` picks up an edit, reports a broken one while
+serving the last good site, and recovers when it is fixed, without a restart."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
+PAGE = "belgeler/rgaspi-159-2-57-003/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("the preview did not show the change in time")
+
+
+@pytest.fixture
+def preview(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(project / "build_edition.py"),
+                "serve",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            wait_for(lambda: "Çiçerin" in fetch(url + PAGE))
+            yield url, log
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def test_edit_shows_broken_edit_keeps_last_good_site_fix_recovers(
+    project: Path, preview: tuple[str, Path]
+) -> None:
+    url, log = preview
+    record = project / RECORD
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace('"27 Eylül 1920"', '"27 Eylül 1920 (düzeltildi)"'), "utf-8")
+    wait_for(lambda: "27 Eylül 1920 (düzeltildi)" in fetch(url + PAGE))
+    wait_for(lambda: "27 Eylül 1920 (düzeltildi)" in fetch(url + "en/" + PAGE))
+
+    edited = record.read_text(encoding="utf-8")
+    record.write_text(edited.replace("kind: letter", "kind: leter"), encoding="utf-8")
+    problem = f"{RECORD}:6: error: field 'kind' is 'leter'; did you mean 'letter'?"
+    wait_for(lambda: problem in log.read_text(encoding="utf-8"))
+    assert "27 Eylül 1920 (düzeltildi)" in fetch(url + PAGE)  # the last good site
+
+    record.write_text(edited.replace('"27 Eylül 1920 (düzeltildi)"', '"27 Eylül 1920"'), "utf-8")
+    wait_for(lambda: "(düzeltildi)" not in fetch(url + PAGE))

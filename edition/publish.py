@@ -4,6 +4,7 @@ when all succeeded; and the preview server, which keeps the last good site on a 
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import os
 import shutil
@@ -86,6 +87,9 @@ def index_for_search(site: Path) -> None:
     )
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip()}")
+    # Pagefind lists the languages in no fixed order; a build must not depend on chance.
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text("utf-8")), sort_keys=True), "utf-8")
 
 
 def write_sitemap(site: Path, base_url: str) -> None:

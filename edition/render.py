@@ -87,7 +87,7 @@ def _numbered(text: str, block: Block, lang: str) -> str:
     title = escape_html(label(lang, "paragraph_link", n=block.number))
     return (
         f'<div class="ed-block" id="{anchor}" markdown>\n'
-        f'<div class="ed-pnum" data-pagefind-ignore><a href="#{anchor}" title="{title}" '
+        f'<div class="ed-pnum" data-pagefind-ignore="all"><a href="#{anchor}" title="{title}" '
         f'aria-label="{title}">¶\u202f{block.number}</a></div>\n\n{text}\n\n</div>'
     )
 

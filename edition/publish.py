@@ -42,6 +42,9 @@ def build_site(root_config: Path, site_dir: Path, site_url: str | None = None) -
     from mkdocs.exceptions import MkDocsException
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # What a killed build left behind is never served; clear it before starting anew.
+    for stale in site_dir.parent.glob(f".{site_dir.name}-new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         base_url = site_url

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -306,3 +308,23 @@ def test_an_alias_may_not_take_another_records_id(project: Path) -> None:
         f"{RECORD}:33: error: id 'rgaspi-159-2-57-095' is already used by the record at "
         "sources/documents/rgaspi-159-2-57-095.yaml:2"
     ]
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+def test_a_build_killed_halfway_leaves_the_old_site(project: Path, how: signal.Signals) -> None:
+    assert run_cli(project, "build").returncode == 0
+    site = project / "site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    process = subprocess.Popen(
+        [sys.executable, str(project / "build_edition.py"), "build"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not list(project.glob(".site-new-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the new site is being written
+    process.send_signal(how)
+    process.wait(timeout=60)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert run_cli(project, "build").returncode == 0
+    assert not list(project.glob(".site-new-*"))

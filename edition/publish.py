@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from edition.csp import apply_policy
 from edition.urls import LANGUAGE_PREFIXES
 
 log = logging.getLogger("mkdocs.edition")
@@ -32,7 +33,9 @@ def config_file_for(root_config: Path, lang: str) -> Path:
     return root_config.with_name(f"{root_config.stem}.{lang}{root_config.suffix}")
 
 
-def build_site(root_config: Path, site_dir: Path, site_url: str | None = None) -> None:
+def build_site(
+    root_config: Path, site_dir: Path, site_url: str | None = None, *, preview: bool = False
+) -> None:
     """Build every language with MkDocs (strict) into a temporary sibling of `site_dir`, then
     swap it in. A failed or interrupted build leaves `site_dir` exactly as it was: the only
     changes to it are two renames after every language has been built.
@@ -60,6 +63,8 @@ def build_site(root_config: Path, site_dir: Path, site_url: str | None = None) -
                 config.site_url = base_url + prefix
             build(config)
         write_sitemap(staging, base_url or "")
+        if not preview:  # the preview's live-reload script is inline and unhashed
+            apply_policy(staging)
         index_for_search(staging)
     except (MkDocsException, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -141,7 +146,7 @@ def serve(root_config: Path, dev_addr: str) -> None:
     def builder() -> None:
         log.info("Building the edition...")
         try:
-            build_site(root_config, site, site_url)
+            build_site(root_config, site, site_url, preview=True)
         except BuildFailed as error:
             log.error("%s; still serving the last good site", error)
 

@@ -227,3 +227,44 @@ def test_search_result_opens_the_page(page: Page, base_url: str) -> None:
     page.locator("#ed-search-results a.md-search-result__link").first.click()
     expect(page).not_to_have_url(base_url + "en/")
     expect(page.locator("article")).to_contain_text("Sokolnikov")
+
+
+PAGE_KINDS = [
+    "",
+    "giris/",
+    "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/",
+    "paralel/giris/",
+    "belgeler/",
+    "belgeler/rgaspi-159-2-57-003/",
+    "kaynaklar/",
+    "kisiler/",
+    "kronoloji/",
+    "atif/",
+    "surumler/",
+]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_request_leaves_the_site_and_the_policy_holds(
+    browser: Browser, base_url: str, prefix: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    violations: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for kind in PAGE_KINDS:
+        page.goto(base_url + prefix + kind)
+        page.wait_for_load_state("networkidle")
+    _search(page, "Lenin")  # Pagefind's index and WebAssembly under the policy
+    context.close()
+    assert requests and all(url.startswith(base_url) for url in requests), [
+        url for url in requests if not url.startswith(base_url)
+    ]
+    assert violations == []

@@ -1,3 +1,8 @@
+// The hreflang links in the head are for search engines. Material's script would fetch a
+// sitemap.xml under each of them (to map pages between language roots); the edition's own
+// switcher links each page to its twin, so they are taken out before Material looks.
+for (const link of document.querySelectorAll("link[rel=alternate][hreflang]")) link.remove();
+
 // Copy buttons of the "cite this" blocks: the citation's plain text goes to the clipboard.
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button.ed-copy");

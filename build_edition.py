@@ -155,6 +155,34 @@ def _show_mkdocs_messages(level: int) -> None:
     mkdocs_log.setLevel(min(level, logging.INFO))
 
 
+def command_new_document(arguments: argparse.Namespace) -> int:
+    from edition.scaffold import NewDocument, create_document
+
+    text = arguments.text
+    if arguments.text_file:
+        text = Path(arguments.text_file).read_text(encoding="utf-8")
+    edition, _problems = load_edition(ROOT)
+    new = NewDocument(
+        signature=arguments.signature,
+        date=arguments.date,
+        date_as_printed=arguments.date_as_printed or arguments.date,
+        text=text,
+        kind=arguments.kind,
+        senders=tuple(arguments.sender),
+        recipients=tuple(arguments.recipient),
+        place=arguments.place,
+    )
+    path, problems = create_document(ROOT, edition, new)
+    for problem in problems.sorted():
+        print(problem.format())
+    if path is None:
+        print("nothing was written", file=sys.stderr)
+        return 1
+    record_id = path.stem
+    print(f"wrote {path.relative_to(ROOT)}; cite it in a chapter as [@{record_id}]")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     # The theme's and MkDocs' banners about their futures are not the editor's concern.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -167,12 +195,30 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder")
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")
+    new = commands.add_parser(
+        "new-document", help="write a new record, its id derived from the signature"
+    )
+    new.add_argument("signature", help='as printed, e.g. "Fon 159, Sayı 2, Dosya 57, Vr. 010"')
+    new.add_argument("--date", required=True, help="EDTF: 1920-09-27, 1920-12, 1920, 1920?-12-31")
+    new.add_argument("--date-as-printed", help="the date exactly as the article gives it")
+    quoted = new.add_mutually_exclusive_group(required=True)
+    quoted.add_argument("--text", help="the article's Turkish quotation of the document")
+    quoted.add_argument("--text-file", help="a file holding that quotation")
+    new.add_argument("--kind", default="letter", help="letter, telegram, report, …")
+    new.add_argument("--sender", action="append", default=[], help="a person id (repeatable)")
+    new.add_argument("--recipient", action="append", default=[], help="a person id (repeatable)")
+    new.add_argument("--place", help="where it was written, as the article names it")
     try:
         arguments = parser.parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
     _show_mkdocs_messages(logging.INFO if arguments.command == "serve" else logging.WARNING)
-    handlers = {"check": command_check, "build": command_build, "serve": command_serve}
+    handlers = {
+        "check": command_check,
+        "build": command_build,
+        "serve": command_serve,
+        "new-document": command_new_document,
+    }
     return handlers[arguments.command](arguments)
 
 

@@ -1,0 +1,141 @@
+"""new-document: a new record written from its signature, valid from the start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from edition.documents import SIGNATURE, parse_document
+from edition.model import Edition, Origin, Signature
+from edition.problems import Problems, did_you_mean
+
+NOT_GIVEN = "Makale belirtmez."
+NO_ORIGINAL = (
+    "Rusça asıl metin makalede yayımlanmamıştır ve edisyonda yoktur; edisyonun elindeki metin, "
+    "yazarın makalede alıntıladığı Türkçe çeviridir."
+)
+
+
+class _Literal(str):
+    """Written as a YAML block (|), as editors write quotations."""
+
+
+class _Quoted(str):
+    """Written in double quotes: '1920' must stay text, not become a number."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _Literal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|")
+)
+_Dumper.add_representer(
+    _Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style='"')
+)
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    signature: str
+    date: str
+    date_as_printed: str
+    text: str
+    kind: str = "letter"
+    senders: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    place: str | None = None
+    original_language: str = "ru"
+
+
+def render_record(new: NewDocument) -> str:
+    """The record's YAML: the fields the editor gave, and 'unknown' for the rest."""
+    match = SIGNATURE.match(new.signature)
+    assert match is not None
+    signature = Signature(
+        new.signature,
+        match["fond"],
+        match["opis"],
+        match["delo"],
+        match["list"],
+        match["part"],
+        Origin("", 1),
+    )
+    unknown: dict[str, dict[str, str]] = {}
+    if new.place is None:
+        unknown["place"] = {"tr": NOT_GIVEN}
+    if not new.senders:
+        unknown["senders"] = {"tr": NOT_GIVEN}
+    if not new.recipients:
+        unknown["recipients"] = {"tr": NOT_GIVEN}
+    unknown["original_text"] = {"tr": NO_ORIGINAL}
+    data: dict[str, object] = {
+        "id": signature.id,
+        "archive": "RGASPİ",
+        "signature": new.signature,
+        "citation_as_printed": _Quoted(
+            f"(RGASPİ, Rusya Devlet Sosyo-Politik Tarih Arşivi, {new.signature})"
+        ),
+        "kind": new.kind,
+        "date": _Quoted(new.date),
+        "date_as_printed": _Quoted(new.date_as_printed),
+    }
+    if new.place is not None:
+        data["place"] = new.place
+    data.update(
+        {
+            "senders": list(new.senders),
+            "recipients": list(new.recipients),
+            "original_language": new.original_language,
+            "text": {"tr": _Literal(new.text.strip() + "\n")},
+            "unknown": unknown,
+        }
+    )
+    header = (
+        f"# {new.signature}: written by `build_edition.py new-document`. Check every field\n"
+        "# against the article; `citation_as_printed` must match the article's citation.\n"
+    )
+    return header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200)
+
+
+def create_document(
+    root: Path, edition: Edition | None, new: NewDocument
+) -> tuple[Path | None, Problems]:
+    """Write sources/documents/<id>.yaml unless it would be invalid or take a used id."""
+    problems = Problems()
+    origin = Origin("new-document", 1)
+    match = SIGNATURE.match(new.signature)
+    if match is None:
+        problems.error(
+            origin,
+            f"signature '{new.signature}' is not of the form 'Fon 159, Sayı 2, Dosya 57, Vr. 010'",
+        )
+        return None, problems
+    text = render_record(new)
+    record_id = yaml.safe_load(text)["id"]
+    path = root / "sources" / "documents" / f"{record_id}.yaml"
+    relative = path.relative_to(root).as_posix()
+    taken = {d.id: d.origin for d in edition.documents} if edition else {}
+    if edition:
+        taken.update({alias: d.origin for d in edition.documents for alias in d.aliases})
+    if path.exists() or record_id in taken:
+        where = taken.get(record_id, Origin(relative, 1))
+        problems.error(origin, f"id '{record_id}' exists already ({where}); nothing was written")
+        return None, problems
+    document = parse_document(text, relative, problems)
+    if edition is not None and document is not None:
+        people = {person.id for person in edition.people}
+        for person_id in (*new.senders, *new.recipients):
+            if person_id not in people:
+                problems.error(
+                    origin,
+                    f"'{person_id}' is not a person id in sources/people.yaml"
+                    f"{did_you_mean(person_id, people)}; add the person first",
+                )
+    if problems.errors or document is None:
+        return None, problems
+    path.write_text(text, encoding="utf-8")
+    return path, problems

@@ -67,6 +67,17 @@ def _early(function: Any) -> Any:
     return event_priority(100)(function)
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    # Compiled templates are kept between builds: compiling Material's templates anew is
+    # most of the time a rebuild would otherwise take in the preview.
+    from jinja2 import FileSystemBytecodeCache
+
+    cache = ROOT / ".cache" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    return env
+
+
 @_early
 def on_files(files: Any, config: Any) -> Any:
     from mkdocs.structure.files import File

@@ -63,9 +63,9 @@ def build_site(
                 config.site_url = base_url + prefix
             build(config)
         write_sitemap(staging, base_url or "")
-        if not preview:  # the preview's live-reload script is inline and unhashed
-            apply_policy(staging)
-        index_for_search(staging)
+        if not preview:
+            apply_policy(staging)  # the preview's live-reload script is inline, unhashed
+            index_for_search(staging)
     except (MkDocsException, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
@@ -147,10 +147,15 @@ def serve(root_config: Path, dev_addr: str) -> None:
         log.info("Building the edition...")
         try:
             build_site(root_config, site, site_url, preview=True)
+            # The edit is served already; search catches up a fraction of a second later.
+            index_for_search(site)
         except BuildFailed as error:
             log.error("%s; still serving the last good site", error)
 
-    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site))
+    # Edits are looked for ten times a second, so that one shows within about a second.
+    server = LiveReloadServer(
+        builder=builder, host=host, port=int(port), root=str(site), polling_interval=0.1
+    )
     try:
         builder()
         root = root_config.parent

@@ -49,3 +49,46 @@ def test_markup_in_records_and_people_is_shown_as_text(project: Path) -> None:
     assert "<script>" not in jsonld and "\\u003cscript\\u003e" in jsonld
     bib = (project / "site/belgeler/rgaspi-159-2-56-045/atif.bib").read_text(encoding="utf-8")
     assert HOSTILE in bib
+
+
+def test_markup_in_the_bibliography_is_shown_as_text(project: Path) -> None:
+    bib = project / "sources/references.bib"
+    hostile = "<script>alert(3)</script><img src=x onerror=alert(4)>"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace(
+            "shorthand = {Kurat}", f"shorthand = {{{hostile}}}"
+        ),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(project / "build_edition.py"), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for page in (
+        "kaynaklar/index.html",
+        "mustafa-kemal-ve-komunizm/index.html",
+        "en/mustafa-kemal-ve-komunizm/index.html",
+    ):
+        html = lxml.html.fromstring((project / "site" / page).read_bytes())
+        assert not [s for s in html.xpath("//script") if "alert(3)" in s.text_content()]
+        assert html.xpath("//img[@onerror]") == []
+        assert hostile in html.text_content(), page
+
+
+def test_every_page_carries_a_content_security_policy(project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(project / "build_edition.py"), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for page in (project / "site").rglob("*.html"):
+        html = lxml.html.fromstring(page.read_bytes())
+        (policy,) = html.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert (
+            "default-src 'self'" in policy and "'unsafe-inline'" not in policy.split("style-src")[0]
+        ), page

@@ -143,7 +143,7 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
     if not versions:
         return None
     return EditionInfo(
-        title=LocalizedText(tuple(sorted((k, str(v)) for k, v in title.items()))),
+        title=LocalizedText.from_mapping(title),
         author=str(data["author"]),
         versions=tuple(versions),
         chapters=tuple(str(c) for c in chapters),
@@ -198,7 +198,7 @@ def _parse_versions(data: LineMap, problems: Problems) -> list[Version]:
             Version(
                 number,
                 date,
-                LocalizedText(tuple(sorted((k, str(v).strip()) for k, v in changes.items()))),
+                LocalizedText.from_mapping(changes),
                 origin,
             )
         )

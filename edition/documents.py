@@ -50,10 +50,6 @@ def parse_document(text: str, path: str, problems: Problems) -> Document | None:
     return _build_document(data, path, problems)
 
 
-def _localized(value: Any) -> LocalizedText:
-    return LocalizedText(tuple(sorted((lang, str(text).strip()) for lang, text in value.items())))
-
-
 def _build_document(data: LineMap, path: str, problems: Problems) -> Document | None:
     def at(name: str) -> Origin:
         return Origin(path, data.line_of(name))
@@ -92,7 +88,7 @@ def _build_document(data: LineMap, path: str, problems: Problems) -> Document | 
     date = parse_date(data, path, problems)
     if date is None:
         ok = False
-    unknown = {name: _localized(reason) for name, reason in data["unknown"].items()}
+    unknown = {name: LocalizedText.from_mapping(reason) for name, reason in data["unknown"].items()}
     if "place" not in data and "place" not in unknown:
         problems.error(
             Origin(path, data.line),
@@ -123,9 +119,11 @@ def _build_document(data: LineMap, path: str, problems: Problems) -> Document | 
         place=data.get("place"),
         senders=tuple(data["senders"]),
         recipients=tuple(data["recipients"]),
-        recipient_groups=tuple(_localized(g) for g in data.get("recipient_groups", [])),
+        recipient_groups=tuple(
+            LocalizedText.from_mapping(g) for g in data.get("recipient_groups", [])
+        ),
         original_language=data["original_language"],
-        text=_localized(data["text"]),
+        text=LocalizedText.from_mapping(data["text"]),
         unknown=tuple(sorted(unknown.items())),
         aliases=tuple(data.get("aliases", [])),
         origin=Origin(path, data.line),
@@ -161,7 +159,7 @@ def parse_date(data: LineMap, path: str, problems: Problems) -> DocumentDate | N
     month = int(str(base._month)) if getattr(base, "_month", None) else None
     day = int(str(base._day)) if getattr(base, "_day", None) else None
     precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
-    basis = _localized(data["date_basis"]) if "date_basis" in data else None
+    basis = LocalizedText.from_mapping(data["date_basis"]) if "date_basis" in data else None
     if (year_uncertain or uncertain) and basis is None:
         problems.error(
             origin,

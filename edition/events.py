@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from edition.chapters import words_of
 from edition.documents import parse_date
 from edition.model import Block, Chapter, Event, LocalizedText, Origin
 from edition.problems import Problems, did_you_mean
 from edition.schema import check_against_schema
 from edition.yamlsource import LineMap, parse_yaml
-
-
-def _localized(value: Any) -> LocalizedText:
-    return LocalizedText(tuple(sorted((lang, str(text).strip()) for lang, text in value.items())))
 
 
 def parse_events(text: str, path: str, problems: Problems) -> list[Event]:
@@ -34,7 +28,7 @@ def parse_events(text: str, path: str, problems: Problems) -> list[Event]:
         events.append(
             Event(
                 date=date,
-                event=_localized(entry["event"]),
+                event=LocalizedText.from_mapping(entry["event"]),
                 chapter=entry["chapter"],
                 quote=" ".join(entry["quote"].split()),
                 origin=Origin(path, entry.line_of("quote")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -26,6 +27,11 @@ class LocalizedText:
     """A text in one or more of the edition's languages."""
 
     values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping[str, object]) -> LocalizedText:
+        """From a record's `{tr: …, en: …}`, each text stripped."""
+        return cls(tuple(sorted((lang, str(text).strip()) for lang, text in mapping.items())))
 
     def get(self, lang: str) -> str | None:
         return dict(self.values).get(lang)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from edition.model import LocalizedText, Origin, Person
 from edition.problems import Problems
@@ -12,10 +11,6 @@ from edition.schema import check_against_schema
 from edition.yamlsource import LineMap, parse_yaml
 
 _LETTER = "A-Za-zÇĞİÖŞÜÂÎÛçğıöşüâîû"
-
-
-def _localized(value: Any) -> LocalizedText:
-    return LocalizedText(tuple(sorted((lang, str(text).strip()) for lang, text in value.items())))
 
 
 def parse_people(text: str, path: str, problems: Problems) -> list[Person]:
@@ -48,8 +43,8 @@ def parse_people(text: str, path: str, problems: Problems) -> list[Person]:
                 full_name=entry["full_name"],
                 english=entry["english"],
                 russian=entry.get("russian"),
-                role=_localized(entry["role"]),
-                facts=tuple(_localized(fact) for fact in entry["facts"]),
+                role=LocalizedText.from_mapping(entry["role"]),
+                facts=tuple(LocalizedText.from_mapping(fact) for fact in entry["facts"]),
                 mentions=tuple(entry["mentions"]),
                 origin=Origin(path, entry.line_of("mentions")),
             )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,3 +46,13 @@ def project(tmp_path: Path) -> Iterator[Path]:
     shutil.copytree(ROOT / "sources", copy / "sources")
     shutil.copytree(ROOT / "docs", copy / "docs")
     yield copy
+
+
+def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`python build_edition.py …` in a project copy, as an editor runs it."""
+    return subprocess.run(
+        [sys.executable, str(project / "build_edition.py"), *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import bibtexparser
@@ -17,7 +15,7 @@ from edition.catalog import load_edition
 from edition.cite import _RIS_MAPPING
 from edition.model import DatePrecision, Document
 from edition.registry import REGISTRY_FILE, parse_registry
-from tests.conftest import ROOT, parse_page
+from tests.conftest import ROOT, parse_page, run_cli
 
 EDITION, _ = load_edition(ROOT)
 assert EDITION is not None
@@ -63,15 +61,6 @@ def test_every_url_the_site_serves_is_registered() -> None:
     assert unregistered == [], "run `python build_edition.py build` to register them"
 
 
-def _cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(project / "build_edition.py"), *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 CHAPTER_2 = "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md"
 
 
@@ -86,7 +75,7 @@ def _without_record(project: Path) -> None:
 
 def test_removing_a_record_without_an_alias_names_the_lost_urls(project: Path) -> None:
     _without_record(project)
-    result = _cli(project, "check")
+    result = run_cli(project, "check")
     assert result.returncode == 1
     registry = dict((url, n) for n, url in parse_registry((project / REGISTRY_FILE).read_text()))
     lost = "/belgeler/rgaspi-159-2-57-003/"
@@ -113,7 +102,7 @@ def test_a_renamed_record_with_an_alias_keeps_its_page_url(project: Path) -> Non
             ),
             encoding="utf-8",
         )
-    result = _cli(project, "check")
+    result = run_cli(project, "check")
     # The page survives as a redirect; the old citation files went with the old id.
     assert "/belgeler/rgaspi-159-2-57-003/ no longer" not in result.stdout
     assert "/belgeler/rgaspi-159-2-57-003/atif.bib no longer resolves" in result.stdout

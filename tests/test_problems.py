@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from edition.catalog import load_edition
+from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
@@ -237,15 +238,6 @@ def test_every_problem_in_one_run(project: Path) -> None:
         f"{RECORD}:6: error: field 'kind' is 'leter'; did you mean 'letter'?; expected one "
         "of: letter, telegram, report, press-report, speech",
     ]
-
-
-def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(project / "build_edition.py"), *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_check_command_prints_problems_and_exits_1(project: Path) -> None:

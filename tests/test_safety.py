@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import lxml.html
+
+from tests.conftest import run_cli
 
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
@@ -20,12 +20,7 @@ def test_markup_in_records_and_people_is_shown_as_text(project: Path) -> None:
         people.read_text(encoding="utf-8").replace("name: Nerodiev", f"name: '{HOSTILE}'"),
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, str(project / "build_edition.py"), "build"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(project, "build")
     assert result.returncode == 0, result.stderr
     for page in (
         "belgeler/rgaspi-159-2-56-045/index.html",
@@ -60,12 +55,7 @@ def test_markup_in_the_bibliography_is_shown_as_text(project: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, str(project / "build_edition.py"), "build"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(project, "build")
     assert result.returncode == 0, result.stderr
     for page in (
         "kaynaklar/index.html",
@@ -79,12 +69,7 @@ def test_markup_in_the_bibliography_is_shown_as_text(project: Path) -> None:
 
 
 def test_every_page_carries_a_content_security_policy(project: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, str(project / "build_edition.py"), "build"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(project, "build")
     assert result.returncode == 0, result.stderr
     for page in (project / "site").rglob("*.html"):
         html = lxml.html.fromstring(page.read_bytes())

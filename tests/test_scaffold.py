@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from edition.catalog import load_edition
+from tests.conftest import run_cli
 
 
 def new_document(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(project / "build_edition.py"), "new-document", *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_cli(project, "new-document", *arguments)
 
 
 def test_writes_a_valid_record_named_by_its_signature(project: Path) -> None:

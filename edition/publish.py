@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -144,9 +145,11 @@ def serve(root_config: Path, dev_addr: str) -> None:
     site_url = f"http://{host}:{port}/"
 
     def builder() -> None:
+        started = time.perf_counter()
         log.info("Building the edition...")
         try:
             build_site(root_config, site, site_url, preview=True)
+            log.info("Edition built in %.2f s", time.perf_counter() - started)
             # The edit is served already; search catches up a fraction of a second later.
             index_for_search(site)
         except BuildFailed as error:

@@ -216,14 +216,36 @@ def _format(item_json: str, lang: str) -> tuple[FormattedCitation, ...]:
             html = str(bibliography.cite(citation, lambda _: None))
         else:
             html = str(bibliography.bibliography()[0])
-        html = _tidy(html)
+        html = _tidy(html, locale)
         results.append(FormattedCitation(style_id, style_label, html, _plain(html)))
     return tuple(results)
 
 
-def _tidy(html: str) -> str:
+def _tidy(markup: str, locale: str) -> str:
     # citeproc-py repeats a final full stop that the URL's trailing slash already closes.
-    return re.sub(r"\.\.$", ".", html.strip())
+    markup = re.sub(r"\.\.$", ".", markup.strip())
+    # It capitalises with str.upper, which gives Turkish "içinde" an "I" for its "İ".
+    for wrong, right in _dotted_capitals(locale).items():
+        markup = re.sub(rf"\b{re.escape(wrong)}\b", right, markup)
+    return markup
+
+
+@cache
+def _dotted_capitals(locale: str) -> dict[str, str]:
+    """For a Turkish locale: each of its terms that starts with "i", capitalised two ways."""
+    if not locale.startswith("tr"):
+        return {}
+    import citeproc
+
+    path = Path(citeproc.__file__).parent / "data" / "locales" / f"locales-{locale}.xml"
+    terms = {
+        element.text.strip()
+        for element in etree.parse(str(path)).iter(
+            f"{{{CSL_NAMESPACE}}}term", f"{{{CSL_NAMESPACE}}}single"
+        )
+        if element.text and element.text.strip().startswith("i")
+    }
+    return {"I" + term[1:]: "İ" + term[1:] for term in sorted(terms) if term.isalpha()}
 
 
 def _plain(markup: str) -> str:

@@ -256,3 +256,9 @@ def test_versions_are_stated_once_and_listed(site: Path) -> None:
     assert len(headings) == len(EDITION.info.versions)
     how = parse_page(site, "atif/index.html")
     assert len(how.xpath("//section[contains(@class, 'ed-cite-block')]")) == 2
+
+
+def test_turkish_citations_capitalise_the_dotted_i(site: Path) -> None:
+    html = parse_page(site, "belgeler/rgaspi-159-2-57-003/index.html")
+    bibliography = html.xpath("//span[@id='atif-chicago']")[0].text_content()
+    assert "İçinde" in bibliography and "Içinde" not in bibliography

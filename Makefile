@@ -1,10 +1,11 @@
 # The two commands a new machine needs: `make serve` and `make test`.
 PYTHON ?= python3
+BENCH_COUNTS ?= 10 100
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test lint system-deps browser-deps clean
+.PHONY: serve build check test lint system-deps browser-deps clean bench
 
 serve: $(STAMP)
 	$(BIN)/python build_edition.py serve
@@ -19,7 +20,7 @@ test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check edition build_edition.py tests
+	$(BIN)/ruff check edition build_edition.py tests bench
 	$(BIN)/mypy
 
 # The environment: a virtualenv with the project installed (PyICU compiles against the
@@ -38,3 +39,7 @@ browser-deps:
 
 clean:
 	rm -rf site .site-* artifacts
+
+# The benchmark (not part of the tests): synthetic editions of N documents, built and measured.
+bench: $(STAMP)
+	cd bench && ../$(BIN)/python run.py $(BENCH_COUNTS)

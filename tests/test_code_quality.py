@@ -19,7 +19,7 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff() -> None:
-    result = run("ruff", "check", "edition", "build_edition.py", "tests")
+    result = run("ruff", "check", "edition", "build_edition.py", "tests", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

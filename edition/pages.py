@@ -170,12 +170,31 @@ def render_changelog(edition: Edition, lang: str) -> str:
     return "\n".join(out)
 
 
+def planned_sources(edition: Edition, lang: str) -> list[str]:
+    """The source paths `render_site` produces for `lang`, known without rendering anything
+    (checking the URL registry must not cost a second build)."""
+    chapters = edition.chapters_in(lang)
+    twins = {c.slug for c in edition.chapters if c.lang != lang}
+    sources = [chapter.path for chapter in chapters]
+    sources += [parallel_src(c.slug) for c in chapters if c.slug in twins]
+    sources += [urls.CITATIONS_PAGE, urls.DOCUMENTS_INDEX]
+    for document in edition.documents:
+        src = urls.document_src(document.id)
+        sources.append(src)
+        sources += [citation_file_src(src, "atif", ext) for _name, ext in CITATION_FILES]
+    sources.append(urls.HOW_TO_CITE)
+    for stem in ("makale", "edisyon"):
+        sources += [citation_file_src(urls.HOW_TO_CITE, stem, ext) for _n, ext in CITATION_FILES]
+    sources += [urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, urls.CHANGELOG]
+    return sources
+
+
 def served_urls(edition: Edition, languages: dict[str, str]) -> list[str]:
     """Every URL the site serves, per language prefix ('' for Turkish): pages, files and the
     redirects of old ids."""
     served = []
     for lang, prefix in languages.items():
-        for src in render_site(edition, lang, ""):
+        for src in planned_sources(edition, lang):
             served.append(site_url(src, prefix))
         for old in urls.alias_redirects(edition):
             served.append(site_url(old, prefix))

@@ -262,3 +262,10 @@ def test_turkish_citations_capitalise_the_dotted_i(site: Path) -> None:
     html = parse_page(site, "belgeler/rgaspi-159-2-57-003/index.html")
     bibliography = html.xpath("//span[@id='atif-chicago']")[0].text_content()
     assert "İçinde" in bibliography and "Içinde" not in bibliography
+
+
+def test_the_planned_sources_are_what_the_site_renders() -> None:
+    from edition.pages import planned_sources, render_site
+
+    for lang in ("tr", "en"):
+        assert sorted(planned_sources(EDITION, lang)) == sorted(render_site(EDITION, lang, ""))

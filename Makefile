@@ -36,6 +36,7 @@ system-deps:
 
 browser-deps:
 	@sh .ci/system-deps.sh browser
+	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
 
 clean:
 	rm -rf site .site-* artifacts

@@ -36,7 +36,8 @@ system-deps:
 
 browser-deps:
 	@sh .ci/system-deps.sh browser
-	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json \
+		|| npm ci --silent --no-audit --no-fund
 
 clean:
 	rm -rf site .site-* artifacts

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Debian packages the project needs, installed only when missing:
 #   build   — ICU headers and pkg-config, for PyICU (Turkish collation)
-#   browser — Debian's Chromium, which the browser tests drive through Playwright
+#   browser — Debian's Chromium, which the browser tests drive through Playwright, and a
+#             Java runtime for the Nu Html Checker
 set -eu
 need=""
 case "${1:-build}" in
@@ -11,6 +12,7 @@ case "${1:-build}" in
     ;;
   browser)
     [ -x /usr/bin/chromium ] || need="chromium"
+    command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
     ;;
 esac
 [ -z "$need" ] && exit 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from edition import urls
+from edition.chapters import NAMED_ANCHOR
 from edition.labels import label
 from edition.model import LANGUAGES, Chapter, Document, Edition
 from edition.render import escape, escape_html, resolve_citations
@@ -57,6 +58,8 @@ def render_parallel_chapter(edition: Edition, slug: str, lang: str) -> str:
                 continue
             twin = blocks[index]
             text = resolve_citations(twin.markdown, twin.citations, edition, src, code)
+            # The row carries the anchor (#oz); the paragraph inside must not repeat it.
+            text = NAMED_ANCHOR.sub("", text)
             cells.append(_cell(_markers_to_links(text), code))
         number = block.number
         anchor_label = f"¶\u202f{number}" if number else label(lang, f"anchor_{block.anchor}")

@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test lint system-deps browser-deps clean bench
+.PHONY: serve build check test lint system-deps browser-deps clean bench lighthouse
 
 serve: $(STAMP)
 	$(BIN)/python build_edition.py serve
@@ -45,3 +45,7 @@ clean:
 # The benchmark (not part of the tests): synthetic editions of N documents, built and measured.
 bench: $(STAMP)
 	cd bench && ../$(BIN)/python run.py $(BENCH_COUNTS)
+
+# Lighthouse scores of the built site (reported, not asserted: they vary between runs).
+lighthouse: $(STAMP) browser-deps build
+	$(BIN)/python bench/lighthouse.py

@@ -37,7 +37,7 @@ system-deps:
 browser-deps:
 	@sh .ci/system-deps.sh browser
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json \
-		|| npm ci --silent --no-audit --no-fund
+		|| npm ci --loglevel=error --no-audit --no-fund
 
 clean:
 	rm -rf site .site-* artifacts
@@ -47,5 +47,8 @@ bench: $(STAMP)
 	cd bench && ../$(BIN)/python run.py $(BENCH_COUNTS)
 
 # Lighthouse scores of the built site (reported, not asserted: they vary between runs).
+# Lighthouse stays out of package-lock.json: a dependency of it asks for "latest" of another
+# package, which would break `npm ci` whenever that package is released.
 lighthouse: $(STAMP) browser-deps build
+	npm install --no-save --no-audit --no-fund lighthouse@12.8.2
 	$(BIN)/python bench/lighthouse.py

@@ -437,23 +437,14 @@ def _check_people_are_named(edition: Edition, problems: Problems) -> None:
 def _check_ids(edition: Edition, problems: Problems) -> None:
     """Ids, aliases and citation keys each name one thing: two claims on one URL are an error."""
     claimed: dict[str, Origin] = {}
-    for document in edition.documents:
-        if document.id in claimed:
-            problems.error(
-                document.origin_of("id"),
-                f"id '{document.id}' is already used by the record at {claimed[document.id]}",
-            )
+    # Every record's own id first, so that an alias is the one reported when it collides.
+    claims = [(d.id, d.origin_of("id")) for d in edition.documents]
+    claims += [(a, d.origin_of("aliases")) for d in edition.documents for a in d.aliases]
+    for name, origin in claims:
+        if name in claimed:
+            problems.error(origin, f"id '{name}' is already used by the record at {claimed[name]}")
         else:
-            claimed[document.id] = document.origin_of("id")
-    for document in edition.documents:
-        for alias in document.aliases:
-            if alias in claimed:
-                problems.error(
-                    document.origin_of("aliases"),
-                    f"id '{alias}' is already used by the record at {claimed[alias]}",
-                )
-            else:
-                claimed[alias] = document.origin_of("aliases")
+            claimed[name] = origin
     for work in edition.works:
         if work.key in claimed:
             problems.error(

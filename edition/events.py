@@ -6,22 +6,14 @@ from edition.chapters import words_of
 from edition.documents import parse_date
 from edition.model import Block, Chapter, Event, LocalizedText, Origin
 from edition.problems import Problems, did_you_mean
-from edition.schema import check_against_schema
-from edition.yamlsource import LineMap, parse_yaml
+from edition.schema import checked_entries
 
 
 def parse_events(text: str, path: str, problems: Problems) -> list[Event]:
-    data = parse_yaml(text, path, problems)
-    if data is None:
-        return []
-    broken = check_against_schema(data, "events.schema.json", path, problems)
-    if None in broken:
-        return []
     events = []
-    for index, entry in enumerate(data):
-        if index in broken:
+    for entry, valid in checked_entries(text, path, "events.schema.json", problems):
+        if not valid:
             continue
-        assert isinstance(entry, LineMap)  # the schema says each is an object
         date = parse_date(entry, path, problems)
         if date is None:
             continue

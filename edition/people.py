@@ -7,24 +7,17 @@ from functools import cache
 
 from edition.model import LocalizedText, Origin, Person
 from edition.problems import Problems
-from edition.schema import check_against_schema
-from edition.yamlsource import LineMap, parse_yaml
+from edition.schema import checked_entries
+from edition.yamlsource import LineMap
 
 _LETTER = "A-Za-zÇĞİÖŞÜÂÎÛçğıöşüâîû"
 
 
 def parse_people(text: str, path: str, problems: Problems) -> list[Person]:
-    data = parse_yaml(text, path, problems)
-    if data is None:
-        return []
-    broken = check_against_schema(data, "people.schema.json", path, problems)
-    if None in broken:
-        return []
     people: list[Person] = []
     seen: dict[str, Origin] = {}
-    for index, entry in enumerate(data):
-        assert isinstance(entry, LineMap)  # the schema says each is an object
-        if index in broken:
+    for entry, valid in checked_entries(text, path, "people.schema.json", problems):
+        if not valid:
             # Known by id all the same, so that records naming it are not reported twice.
             if isinstance(entry.get("id"), str):
                 people.append(_placeholder(entry, path))

@@ -13,7 +13,7 @@ from referencing import Registry, Resource
 
 from edition.model import Origin
 from edition.problems import Problems, did_you_mean
-from edition.yamlsource import LineMap
+from edition.yamlsource import LineMap, parse_yaml
 
 SCHEMAS = ("document.schema.json", "people.schema.json", "events.schema.json")
 
@@ -44,6 +44,22 @@ def check_against_schema(data: Any, name: str, path: str, problems: Problems) ->
     for error in errors:
         _report(error, data, path, problems)
     return {error.path[0] if error.path else None for error in errors}
+
+
+def checked_entries(
+    text: str, path: str, name: str, problems: Problems
+) -> list[tuple[LineMap, bool]]:
+    """A YAML list file's entries, each with whether it passed schema `name`.
+
+    A file that is not a list of mappings at all gives no entries (its problems reported).
+    """
+    data = parse_yaml(text, path, problems)
+    if data is None:
+        return []
+    broken = check_against_schema(data, name, path, problems)
+    if None in broken:
+        return []
+    return [(entry, index not in broken) for index, entry in enumerate(data)]
 
 
 def _report(error: jsonschema.ValidationError, data: Any, path: str, problems: Problems) -> None:

@@ -6,7 +6,7 @@ from edition import urls
 from edition.chapters import words_of
 from edition.events import stating_block
 from edition.labels import label
-from edition.model import Document, Edition, Event, Person
+from edition.model import LANGUAGES, Document, Edition, Event, Person
 from edition.people import mentions
 from edition.render import (
     Place,
@@ -26,15 +26,20 @@ CHRONOLOGY_PAGE = urls.CHRONOLOGY_PAGE
 
 
 def places_naming(edition: Edition, person: Person, lang: str) -> list[Place]:
-    """Every numbered paragraph and footnote whose words name the person."""
+    """Every numbered paragraph and footnote whose words name the person, found in the
+    original (the forms under `mentions` are the article's) and linked in `lang`."""
+    twins = {c.slug: c for c in edition.chapters_in(lang)}
     places = []
-    for chapter in edition.chapters_in(lang):
+    for chapter in edition.chapters_in(LANGUAGES[0]):
+        twin = twins.get(chapter.slug)
+        if twin is None:
+            continue
         for block in chapter.blocks:
             if block.anchor and mentions(person, words_of(block.markdown)):
-                places.append(Place(chapter, block.anchor))
+                places.append(Place(twin, block.anchor))
         for note in chapter.footnotes:
             if mentions(person, words_of(note.markdown)):
-                places.append(Place(chapter, note.anchor))
+                places.append(Place(twin, note.anchor))
     return places
 
 
@@ -79,9 +84,9 @@ def render_people_page(edition: Edition, lang: str) -> str:
 
 
 def _event_row(edition: Edition, event: Event, lang: str, src: str) -> str:
-    chapters = {c.slug: c for c in edition.chapters_in(lang)}
-    block = stating_block(event, chapters)
-    chapter = chapters.get(event.chapter)
+    # The quote is in the original's words; the twin paragraph shares its anchor.
+    block = stating_block(event, {c.slug: c for c in edition.chapters_in(LANGUAGES[0])})
+    chapter = next((c for c in edition.chapters_in(lang) if c.slug == event.chapter), None)
     where = ""
     if block is not None and block.anchor and chapter is not None:
         where = f"[{anchor_text(block.anchor, lang)}]({urls.link(src, chapter.path, block.anchor)})"

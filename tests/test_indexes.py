@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from edition.catalog import load_edition
@@ -16,9 +17,10 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_every_person_has_a_section_with_their_forms_and_places(site: Path) -> None:
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_person_has_a_section_with_their_forms_and_places(site: Path, prefix: str) -> None:
     people = yaml.safe_load((ROOT / "sources/people.yaml").read_text(encoding="utf-8"))
-    html = parse_page(site, "kisiler/index.html")
+    html = parse_page(site, f"{prefix}kisiler/index.html")
     for person in people:
         (heading,) = html.xpath(f"//h2[@id='{person['id']}']")
         assert heading.text_content().strip() == person["name"]
@@ -35,9 +37,11 @@ def test_every_person_has_a_section_with_their_forms_and_places(site: Path) -> N
         links = [a for s in section for a in s.xpath(".//a")]
         assert links, person["id"]
         for link in links:
-            target, fragment = resolve("kisiler/index.html", link.get("href"))
-            if fragment:  # a paragraph or footnote: its words name the person
-                element = parse_page(site, target).xpath(f"//*[@id='{fragment}']")[0]
+            target, fragment = resolve(f"{prefix}kisiler/index.html", link.get("href"))
+            assert target.startswith(prefix)
+            if fragment:  # a paragraph or footnote: its Turkish twin names the person
+                original = target.removeprefix(prefix)
+                element = parse_page(site, original).xpath(f"//*[@id='{fragment}']")[0]
                 forms = "|".join(re.escape(form) for form in person["mentions"])
                 assert re.search(forms, element.text_content()), (person["id"], fragment)
 
@@ -75,21 +79,27 @@ def test_chronology_orders_partial_and_uncertain_dates(site: Path) -> None:
     assert sum(w.startswith("Belge:") for w in whats) == 5
 
 
-def test_every_event_links_to_the_paragraph_that_states_it(site: Path) -> None:
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_event_links_to_the_paragraph_that_states_it(site: Path, prefix: str) -> None:
     events = yaml.safe_load((ROOT / "sources/events.yaml").read_text(encoding="utf-8"))
-    html = parse_page(site, "kronoloji/index.html")
+    page = f"{prefix}kronoloji/index.html"
+    html = parse_page(site, page)
+    label = "Olay:" if not prefix else "Event:"
     rows = [
         tr
         for tr in html.xpath("//tbody/tr")
-        if _words(tr.xpath("./td")[1].text_content()).startswith("Olay:")
+        if _words(tr.xpath("./td")[1].text_content()).startswith(label)
     ]
     assert len(rows) == len(events)
     quotes = {_words(e["quote"]) for e in events}
     for row in rows:
         (href,) = row.xpath("./td[3]//a/@href")
-        target, fragment = resolve("kronoloji/index.html", href)
+        target, fragment = resolve(page, href)
+        assert target.startswith(prefix)
+        # the Turkish twin of the linked paragraph holds the quoted words
+        original = target.removeprefix(prefix)
         paragraph = _words(
-            parse_page(site, target).xpath(f"//*[@id='{fragment}']")[0].text_content()
+            parse_page(site, original).xpath(f"//*[@id='{fragment}']")[0].text_content()
         )
         assert any(quote in paragraph for quote in quotes), href
 

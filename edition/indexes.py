@@ -16,6 +16,7 @@ from edition.render import (
     documents_by_date,
     escape,
     escape_html,
+    in_original,
     place_links,
     render_date,
     turkish_sort_key,
@@ -58,12 +59,13 @@ def render_people_page(edition: Edition, lang: str) -> str:
     src = PEOPLE_PAGE
     out = [f"# {label(lang, 'people')}", "", escape(label(lang, "people_intro")), ""]
     for person in sorted(edition.people, key=lambda p: (turkish_sort_key(p.name), p.id)):
-        forms = [f"**{escape(person.full_name)}**"]
+        forms = [f"**{in_original(escape(person.full_name), lang)}**"]
         others = [("english_form", "en", person.english), ("russian_form", "ru", person.russian)]
         for name, code, form in others:
             if form:
                 forms.append(f'{label(lang, name)}: <span lang="{code}">{escape_html(form)}</span>')
-        out += [f"## {escape(person.name)} {{ #{person.id} }}", "", " · ".join(forms), ""]
+        heading = in_original(escape(person.name), lang)
+        out += [f"## {heading} {{ #{person.id} }}", "", " · ".join(forms), ""]
         role = person.role.text(lang)
         if role:
             out += [f"*{escape(role)}*", ""]

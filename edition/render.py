@@ -119,7 +119,7 @@ def resolve_citations(
     return "".join(pieces)
 
 
-def _in_original(text: str, lang: str) -> str:
+def in_original(text: str, lang: str) -> str:
     """Words of the original language inside a translation carry their own `lang`."""
     if lang == LANGUAGES[0]:
         return text
@@ -135,12 +135,12 @@ def render_citation(
         document = edition.document(item.key)
         if document is not None:
             target = urls.link(from_src, urls.document_src(document.id))
-            printed = _in_original(escape(document.citation_as_printed), lang)
+            printed = in_original(escape(document.citation_as_printed), lang)
             return f"[{printed}]({target}){{ .ed-doc-cite }}"
         work = edition.work(item.key)
         name = escape(work.label) if work is not None else escape(item.key)
         if work is not None and not work.url:
-            name = _in_original(name, lang)
+            name = in_original(name, lang)
         target = urls.link(from_src, urls.CITATIONS_PAGE, urls.work_anchor(item.key))
         text = f"[{name}]({target}){{ .ed-cite }}"
         if item.locator:
@@ -249,7 +249,7 @@ def render_citations_page(edition: Edition, lang: str) -> str:
         target = urls.link(src, urls.document_src(document.id))
         out.append(
             f'<div class="ed-entry" id="{urls.document_anchor(document.id)}" markdown>\n'
-            f"[{_in_original(escape(document.citation_as_printed), lang)}]({target})  \n"
+            f"[{in_original(escape(document.citation_as_printed), lang)}]({target})  \n"
             f"{escape(document_title(edition, document, lang))}  \n"
             f"{label(lang, 'cited_at')}: {place_links(places, src, lang)}\n"
             "</div>\n"
@@ -267,7 +267,7 @@ def _work_entry(edition: Edition, work: Work, src: str, lang: str) -> str:
     if work.url and work.label == work.url:
         lines.append(f"**{label(lang, 'web_page')}:** <{escape_html(work.url)}>  ")
     else:
-        lines.append(f"**{_in_original(escape(work.label), lang)}**  ")
+        lines.append(f"**{in_original(escape(work.label), lang)}**  ")
         if work.url:
             lines.append(f"<{escape_html(work.url)}>  ")
     if pages:

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Debian packages the project needs, installed only when missing:
-#   build   — ICU headers and pkg-config, for PyICU (Turkish collation)
+#   build   — ICU headers and pkg-config, for PyICU (Turkish collation); Debian's Chromium
+#             and the Liberation fonts, which print the edition's PDF
 #   browser — Debian's Chromium, which the browser tests drive through Playwright, and a
 #             Java runtime for the Nu Html Checker
 set -eu
@@ -9,6 +10,9 @@ case "${1:-build}" in
   build)
     command -v pkg-config >/dev/null 2>&1 && pkg-config --exists icu-i18n 2>/dev/null \
       || need="libicu-dev pkg-config"
+    [ -x /usr/bin/chromium ] || need="$need chromium"
+    [ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] \
+      || need="$need fonts-liberation"
     ;;
   browser)
     [ -x /usr/bin/chromium ] || need="chromium"

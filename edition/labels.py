@@ -110,6 +110,15 @@ LABELS: dict[str, dict[str, str]] = {
         "back_to_chapter": "Bölüme dön",
         "text_in_tr": "Türkçe (yazarın çevirisi, makalede alıntılandığı gibi)",
         "text_in_en": "İngilizce (edisyonun, yazarın Türkçesinden çevirisi)",
+        "pdf_edition": "Dijital edisyon, sürüm {version} ({date})",
+        "pdf_online": "Çevrimiçi:",
+        "pdf_note": (
+            "Bu PDF edisyonun web sitesinden üretilmiştir: makalenin tam metni dipnotlarıyla, "
+            "kaynaklar, belgeler, kişiler ve kronoloji. Bağlantılar PDF’in içinde ya da "
+            "sitede açılır; sayfa numaralarıyla değil, paragraf numaralarıyla atıf yapınız."
+        ),
+        "pdf_subject": "Makalenin ve alıntıladığı arşiv belgelerinin dijital edisyonu",
+        "pdf_whole": "Edisyonun tamamı (PDF)",
     },
     "en": {
         "paragraph": "Paragraph",
@@ -225,6 +234,15 @@ LABELS: dict[str, dict[str, str]] = {
         "back_to_chapter": "Back to the chapter",
         "text_in_tr": "Turkish (the author's translation, as quoted)",
         "text_in_en": "English (the edition's rendering of the author's Turkish)",
+        "pdf_edition": "Digital edition, version {version} ({date})",
+        "pdf_online": "Online:",
+        "pdf_note": (
+            "This PDF is made from the edition's website: the whole article with its notes, "
+            "the works cited, the documents, the people and the chronology. Links open within "
+            "the PDF or on the website; cite by paragraph number rather than by page."
+        ),
+        "pdf_subject": "A digital edition of the article and the archival documents it quotes",
+        "pdf_whole": "The whole edition (PDF)",
     },
 }
 KIND_NAMES = {

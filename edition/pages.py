@@ -190,12 +190,13 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
 
 
 def served_urls(edition: Edition, languages: dict[str, str]) -> list[str]:
-    """Every URL the site serves, per language prefix ('' for Turkish): pages, files and the
-    redirects of old ids."""
+    """Every URL the site serves, per language prefix ('' for Turkish): pages, files, the
+    PDF printed after the build (edition/pdf.py) and the redirects of old ids."""
     served = []
     for lang, prefix in languages.items():
         for src in planned_sources(edition, lang):
             served.append(site_url(src, prefix))
+        served.append(site_url(urls.pdf_src(lang), prefix))
         for old in urls.alias_redirects(edition):
             served.append(site_url(old, prefix))
     return sorted(served)

@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from edition.csp import apply_policy
+from edition.pdf import PdfFailed, write_pdfs
 from edition.urls import LANGUAGE_PREFIXES
 
 log = logging.getLogger("mkdocs.edition")
@@ -65,9 +66,10 @@ def build_site(
             build(config)
         write_sitemap(staging, base_url or "")
         if not preview:
+            write_pdfs(root_config.parent, staging, base_url or "")  # slow: not in the preview
             apply_policy(staging)  # the preview's live-reload script is inline, unhashed
             index_for_search(staging)
-    except (MkDocsException, SystemExit) as error:
+    except (MkDocsException, SystemExit, PdfFailed) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
     except BaseException:

@@ -32,6 +32,11 @@ def document_src(document_id: str) -> str:
     return f"belgeler/{document_id}.md"
 
 
+def pdf_src(lang: str) -> str:
+    """The whole edition as a PDF, in each language's folder: /pdf/korkmaz-edisyon-tr.pdf."""
+    return f"pdf/korkmaz-edisyon-{lang}.pdf"
+
+
 def work_anchor(key: str) -> str:
     return key
 

@@ -27,4 +27,5 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch) -> None:  # 
     assert len(first) > 100
     assert first == second
     assert "sitemap.xml" in first and "pagefind/pagefind-entry.json" in first
+    assert "pdf/korkmaz-edisyon-tr.pdf" in first and "en/pdf/korkmaz-edisyon-en.pdf" in first
     assert os.environ["SOURCE_DATE_EPOCH"] == "2000000000"

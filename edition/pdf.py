@@ -1,0 +1,355 @@
+"""The edition as a book: per language, one HTML document assembled from the built pages
+(title page, contents, chapters with their notes, works cited, documents, people,
+chronology, how to cite), printed to PDF by headless Chromium and finished with pypdf so
+that its metadata is right and two builds give the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from edition import urls
+from edition.labels import label
+from edition.model import Edition
+from edition.render import documents_by_date, escape_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+STYLESHEET = Path(__file__).with_name("pdf.css")
+# What the screen has and paper does not: buttons, the link to the parallel reading,
+# neighbour links (the book has its own order), COinS spans, permalink icons.
+DROPPED = (
+    "//script",
+    "//button",
+    "//span[contains(@class, 'Z3988')]",
+    "//nav[contains(@class, 'ed-neighbours')]",
+    "//p[contains(@class, 'ed-parallel-link')]",
+    "//a[contains(@class, 'headerlink')]",
+)
+
+
+class PdfFailed(Exception):
+    """The PDF could not be printed (no Chromium, or Chromium failed)."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One built page of a language as a part of the book."""
+
+    key: str  # the section's id in the book, derived from its URL
+    src: str  # the page's source path
+    level: int = 1  # 2: listed under the section before it in the contents
+
+
+def section_key(src: str) -> str:
+    return urls.src_to_url(src).strip("/").replace("/", "-") or "front"
+
+
+def book_sections(edition: Edition, lang: str) -> list[Section]:
+    """The parts of the book in reading order: the article, then the edition's apparatus."""
+    sources = [chapter.path for chapter in edition.chapters_in(lang)]
+    sources += [urls.CITATIONS_PAGE, urls.DOCUMENTS_INDEX]
+    sections = [Section(section_key(src), src) for src in sources]
+    for document in documents_by_date(edition):
+        src = urls.document_src(document.id)
+        sections.append(Section(section_key(src), src, level=2))
+    for src in (urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, urls.HOW_TO_CITE):
+        sections.append(Section(section_key(src), src))
+    return sections
+
+
+@dataclass(frozen=True)
+class Book:
+    """The print document of one language, before and after its pages are counted."""
+
+    lang: str
+    title: str
+    author: str
+    date: str  # the edition's date, YYYY-MM-DD: the PDF's only date
+    html: Callable[[dict[str, int]], str]  # page numbers by section key → the document
+    keys: tuple[str, ...]
+
+
+def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Book:
+    """The print document of `lang` from the built site at `site` (all languages), its
+    links made internal where they point into the book and absolute elsewhere."""
+    prefix = urls.LANGUAGE_PREFIXES[lang]
+    sections = book_sections(edition, lang)
+    by_path = {urls.site_path(s.src, lang).rstrip("/"): s.key for s in sections}
+    bodies: dict[str, HtmlElement] = {}
+    titles: dict[str, str] = {}
+    for section in sections:
+        page_path = urls.site_path(section.src, lang)
+        tree = lxml.html.fromstring((site / page_path / "index.html").read_bytes())
+        article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
+        for path in DROPPED:
+            for element in article.xpath(path):
+                element.drop_tree()
+        heading = article.xpath(".//h1")[0]
+        titles[section.key] = heading.text_content().strip()
+        if section.key == "front":  # the title page says it already
+            titles[section.key] = label(lang, "title_page")
+            for byline in article.xpath(".//p[contains(@class, 'ed-byline')]"):
+                byline.drop_tree()
+            for contents in article.xpath(".//h2"):  # the site's contents: the book has its own
+                if contents.text_content().strip() == label(lang, "contents"):
+                    following = contents.getnext()
+                    if following is not None and following.tag == "ul":
+                        following.drop_tree()
+                    contents.drop_tree()
+        bodies[section.key] = article
+    ids = {f"{key}/{node_id}" for key, body in bodies.items() for node_id in body.xpath(".//@id")}
+    for section in sections:
+        body = bodies[section.key]
+        page_path = urls.site_path(section.src, lang)
+        for element in body.xpath(".//*[@id]"):
+            element.set("id", f"{section.key}/{element.get('id')}")
+        for link in body.xpath(".//a[@href]"):
+            link.attrib.pop("download", None)
+            link.set(
+                "href", book_link(link.get("href"), page_path, section.key, by_path, ids, root_url)
+            )
+    info = edition.info
+    title = info.title.text(lang)
+
+    def html(pages: dict[str, int]) -> str:
+        parts = [
+            f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{escape_html(title)}</title>\n<style>\n{STYLESHEET.read_text('utf-8')}</style>\n"
+            "</head>\n<body>\n",
+            render_title_page(edition, lang, root_url + prefix),
+            render_contents(sections, titles, pages, lang),
+        ]
+        for section in sections:
+            body = bodies[section.key]
+            inner = "".join(
+                lxml.html.tostring(child, encoding="unicode") for child in body.iterchildren()
+            )
+            parts.append(
+                f'<section class="pdf-section pdf-level-{section.level}" id="{section.key}">'
+                f"\n{inner}\n</section>\n"
+            )
+        parts.append("</body>\n</html>\n")
+        return "".join(parts)
+
+    return Book(lang, title, info.author, info.date, html, tuple(s.key for s in sections))
+
+
+def book_link(
+    href: str,
+    page_path: str,
+    key: str,
+    by_path: dict[str, str],
+    ids: set[str],
+    root_url: str,
+) -> str:
+    """Where a link of a built page points in the book: an anchor of the book when its
+    target is part of it, else the page on the published site."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("/"):
+        return href
+    fragment = unquote(parts.fragment)
+    if not parts.path:
+        target_key: str | None = key
+        target = page_path
+    else:
+        target = posixpath.normpath(posixpath.join(page_path or ".", unquote(parts.path)))
+        target = "" if target == "." else target
+        target_key = by_path.get(target)
+        if parts.path.endswith("/") and target:
+            target += "/"
+    if target_key is None:
+        return root_url + target + (f"#{parts.fragment}" if parts.fragment else "")
+    anchor = f"{target_key}/{fragment}"
+    return f"#{anchor}" if fragment and anchor in ids else f"#{target_key}"
+
+
+def render_title_page(edition: Edition, lang: str, address: str) -> str:
+    info = edition.info
+    return (
+        '<section class="pdf-title-page" id="title-page">\n'
+        f'<p class="pdf-title">{escape_html(info.title.text(lang))}</p>\n'
+        f'<p class="pdf-author">{escape_html(info.author)}</p>\n'
+        f'<p class="pdf-edition">'
+        f"{escape_html(label(lang, 'pdf_edition', version=info.version, date=info.date))}</p>\n"
+        f'<p class="pdf-address">{escape_html(label(lang, "pdf_online"))} '
+        f'<a href="{escape_html(address)}">{escape_html(address)}</a></p>\n'
+        f'<p class="pdf-note">{escape_html(label(lang, "pdf_note"))}</p>\n'
+        "</section>\n"
+    )
+
+
+def render_contents(
+    sections: Iterable[Section], titles: dict[str, str], pages: dict[str, int], lang: str
+) -> str:
+    """The contents, each entry a link; page numbers once a first printing has counted them."""
+    out = [
+        '<nav class="pdf-contents" id="contents">',
+        f"<h1>{escape_html(label(lang, 'contents'))}</h1>",
+        "<ol>",
+    ]
+    for section in sections:
+        number = pages.get(section.key, "")
+        out.append(
+            f'<li class="pdf-level-{section.level}"><a href="#{section.key}">'
+            f'<span class="pdf-entry">{escape_html(titles[section.key])}</span>'
+            f'<span class="pdf-leader"></span><span class="pdf-page">{number}</span></a></li>'
+        )
+    out += ["</ol>", "</nav>", ""]
+    return "\n".join(out)
+
+
+# --- printing --------------------------------------------------------------------------
+
+
+def print_books(books: list[Book]) -> dict[str, bytes]:
+    """Each book printed by headless Chromium, twice: first to learn on which page each
+    section starts, then with those numbers in the contents. Finished PDFs by language."""
+    if not CHROMIUM.exists():
+        raise PdfFailed(
+            f"printing the PDF needs Debian's Chromium at {CHROMIUM} "
+            "(apt-get install chromium; `make build` installs it)"
+        )
+    results: dict[str, bytes] = {}
+    errors: list[BaseException] = []
+
+    # Playwright's synchronous API runs its own event loop: in a thread of its own it
+    # works whatever the caller runs (a test session may hold another Playwright).
+    def run() -> None:
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+                )
+                try:
+                    for book in books:
+                        results[book.lang] = finish_pdf(*print_book(browser, book), book)
+                finally:
+                    browser.close()
+        except BaseException as error:  # handed to the calling thread
+            errors.append(error)
+
+    worker = threading.Thread(target=run, name="edition-pdf")
+    worker.start()
+    worker.join()
+    if errors:
+        if isinstance(errors[0], PdfFailed):
+            raise errors[0]
+        raise PdfFailed(f"Chromium could not print the PDF: {errors[0]}") from errors[0]
+    return results
+
+
+def print_book(browser: object, book: Book) -> tuple[bytes, str]:
+    """The book printed until its contents name the pages its sections start on: the PDF
+    and the document it was printed from."""
+    pages: dict[str, int] = {}
+    for _attempt in range(3):
+        html = book.html(pages)
+        data = _print(browser, html)
+        found = section_pages(data, book.keys)
+        if found == pages:
+            return data, html
+        pages = found
+    raise PdfFailed(f"the page numbers of the {book.lang} contents do not settle")
+
+
+def _print(browser: object, html: str) -> bytes:
+    from playwright.sync_api import Browser, Route
+
+    assert isinstance(browser, Browser)
+    page = browser.new_page()
+    try:
+
+        def refuse(route: Route) -> None:  # the book is self-contained: ask no one
+            route.abort()
+
+        page.route("**/*", refuse)
+        page.set_content(html, wait_until="load")
+        return page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+    finally:
+        page.close()
+
+
+def section_pages(data: bytes, keys: Iterable[str]) -> dict[str, int]:
+    """The page (from 1) on which each section starts, from the PDF's named destinations
+    (Chromium names every element a link points to)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    destinations = reader.named_destinations
+    found = {}
+    for key in keys:
+        # Chromium writes the names as PDF name objects, which pypdf keeps with their '/'.
+        destination = destinations.get(f"/{key}", destinations.get(key))
+        number = None if destination is None else reader.get_destination_page_number(destination)
+        if number is not None:
+            found[key] = number + 1
+    return found
+
+
+def pdf_date(date: str) -> str:
+    """'2026-11-24' → 'D:20261124000000Z', the PDF's date format."""
+    return "D:" + date.replace("-", "") + "000000Z"
+
+
+def finish_pdf(data: bytes, html: str, book: Book) -> bytes:
+    """Chromium's PDF with the edition's metadata: title, author and language, the edition's
+    date for creation and modification, and a file identifier derived from the content, so
+    that the same sources give the same bytes."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    date = pdf_date(book.date)
+    writer.add_metadata(
+        {
+            "/Title": book.title,
+            "/Author": book.author,
+            "/Subject": label(book.lang, "pdf_subject"),
+            "/Creator": "build_edition.py (MkDocs, Chromium)",
+            "/Producer": "Skia/PDF, pypdf",
+            "/CreationDate": date,
+            "/ModDate": date,
+        }
+    )
+    writer.root_object[NameObject("/Lang")] = TextStringObject(book.lang)
+    identifier = ByteStringObject(hashlib.sha256(html.encode("utf-8")).digest()[:16])
+    writer._ID = ArrayObject([identifier, identifier])  # pypdf has no public setter
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def write_pdfs(root: Path, site: Path, root_url: str) -> list[Path]:
+    """The PDF of every language, printed from the site built at `site` from the sources
+    under `root` and written into it at its published path."""
+    from edition.catalog import load_edition  # cached: the build has just loaded it
+
+    edition, _problems = load_edition(root)
+    if edition is None:
+        raise PdfFailed("the sources could not be loaded")
+    books = [assemble_book(site, edition, lang, root_url) for lang in urls.LANGUAGE_PREFIXES]
+    written = []
+    for lang, data in print_books(books).items():
+        path = site / urls.LANGUAGE_PREFIXES[lang] / urls.pdf_src(lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
+    return written

@@ -1,0 +1,236 @@
+"""The whole edition as a PDF in each language, read as a reader's PDF viewer reads it: the
+text of its pages, its contents and page numbers, its links and its metadata; and every
+page of the site on paper through the print stylesheet."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+from pypdf import PdfReader
+
+from edition import pdf
+from edition.catalog import load_edition
+from edition.publish import build_site
+from edition.urls import LANGUAGE_PREFIXES, pdf_src
+from tests.conftest import ROOT
+
+EDITION, _ = load_edition(ROOT)
+assert EDITION is not None
+
+
+def pdf_path(site: Path, lang: str) -> Path:
+    return site / LANGUAGE_PREFIXES[lang] / pdf_src(lang)
+
+
+@cache
+def _pages(path: Path) -> tuple[str, ...]:
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def pages_of(site: Path, lang: str) -> tuple[str, ...]:
+    return _pages(pdf_path(site, lang))
+
+
+def test_the_pdfs_are_at_their_published_urls(site: Path) -> None:
+    assert (site / "pdf/korkmaz-edisyon-tr.pdf").read_bytes().startswith(b"%PDF-")
+    assert (site / "en/pdf/korkmaz-edisyon-en.pdf").read_bytes().startswith(b"%PDF-")
+    registry = (ROOT / "published-urls.txt").read_text("utf-8").splitlines()
+    assert "/pdf/korkmaz-edisyon-tr.pdf" in registry
+    assert "/en/pdf/korkmaz-edisyon-en.pdf" in registry
+
+
+def test_title_page_names_the_edition_its_author_version_and_address(site: Path) -> None:
+    title_page = flat(pages_of(site, "tr")[0])
+    assert "Rus Arşivlerinde Mustafa Kemal Paşa ve Türkiye (1918-1922)" in title_page
+    assert "Telli Korkmaz" in title_page
+    assert f"sürüm {EDITION.info.version} ({EDITION.info.date})" in title_page
+    assert "Çevrimiçi: http://127.0.0.1:8000/" in title_page
+    english = flat(pages_of(site, "en")[0])
+    assert "Mustafa Kemal Pasha and Türkiye in the Russian Archives (1918-1922)" in english
+    assert "Online: http://127.0.0.1:8000/en/" in english
+
+
+def test_every_page_but_the_title_page_is_numbered(site: Path) -> None:
+    for lang in LANGUAGE_PREFIXES:
+        pages = pages_of(site, lang)
+        assert len(pages) > 20
+        assert not re.search(r"\b1 / \d+", pages[0])
+        for number, text in enumerate(pages[1:], start=2):
+            assert f"{number} / {len(pages)}" in text, f"{lang}: page {number}"
+
+
+def contents(site: Path, lang: str) -> list[tuple[str, int]]:
+    """The contents page's entries: (title, page number)."""
+    text = pages_of(site, lang)[1]
+    return [
+        (match.group(1).strip(), int(match.group(2)))
+        for match in re.finditer(r"^(.+?) (\d+)$", text, re.MULTILINE)
+        if "/" not in match.group(0)
+    ]
+
+
+def test_contents_name_the_page_each_part_starts_on(site: Path) -> None:
+    pages = pages_of(site, "tr")
+    assert pages[1].splitlines()[1] == "İçindekiler"
+    entries = contents(site, "tr")
+    titles = [title for title, _ in entries]
+    assert titles[:7] == [
+        "Başlık ve öz",
+        "Giriş",
+        "1. Mustafa Kemal ve Komünizm",
+        "2. Sovyet Yazışmalarında Mustafa Kemal ve Türkiye",
+        "Sonuç",
+        "Kaynaklar",
+        "Belgeler",
+    ]
+    assert "Mektup: Çiçerin → Lenin, 27 Eylül 1920" in titles
+    assert titles[-3:] == ["Kişiler", "Kronoloji", "Nasıl atıf yapılır"]
+    numbers = [number for _, number in entries]
+    assert numbers == sorted(numbers) and numbers[0] == 3
+    for title, number in entries[1:]:  # each part's heading opens the page named
+        heading = pages[number - 1].splitlines()[1]
+        assert heading == title, f"{title}: page {number} begins with {heading}"
+
+
+def test_chapters_carry_their_text_paragraph_numbers_and_footnotes(site: Path) -> None:
+    text = flat(" ".join(pages_of(site, "tr")))
+    chapter = (ROOT / "docs/tr/sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md").read_text()
+    assert "Rusya’da haberleşme, posta, istihbarat ve polis teşkilatları gibi" in chapter
+    assert "Rusya’da haberleşme, posta, istihbarat ve polis teşkilatları gibi" in text
+    assert "¶ 13" in text and "¶ 32" in text
+    # a footnote, and the citation inside it, as printed
+    assert "Felix Edmundoviç Dzerjinski, 11 Eylül 1877’de Polonyalı" in text
+    assert "Volkova 213-217." in text
+    assert "(Kurat 376)" in text and "(Boyacı 12; Atay 309-328)" in text
+    english = flat(" ".join(pages_of(site, "en")))
+    assert "¶ 13" in english and "Dzerzhinsky" in english
+
+
+def test_the_apparatus_is_there_documents_people_citations(site: Path) -> None:
+    text = flat(" ".join(pages_of(site, "tr")))
+    for document in EDITION.documents:
+        assert document.signature.as_printed in text
+        assert document.signature.russian in text
+    assert "Batı radyosunun verdiyi malumata göre" in text  # a document's text
+    assert "Atıf yapılan eserler" in text and "Atıf yapılan sayfalar: 376, 325-326" in text
+    assert "Георгий Васильевич Чичерин" in text  # the people page
+    assert "Makaleye atıf" in text and "Edisyonun bütününe atıf" in text
+    assert "Kopyala" not in text  # the screen's buttons stay on the screen
+
+
+def test_metadata_title_author_language_and_the_editions_date(site: Path) -> None:
+    for lang, title in (
+        ("tr", "Rus Arşivlerinde Mustafa Kemal Paşa ve Türkiye (1918-1922)"),
+        ("en", "Mustafa Kemal Pasha and Türkiye in the Russian Archives (1918-1922)"),
+    ):
+        reader = PdfReader(pdf_path(site, lang))
+        info = reader.metadata
+        assert info is not None
+        assert info.title == title
+        assert info.author == "Telli Korkmaz"
+        assert reader.trailer["/Root"]["/Lang"] == lang
+        date = "D:" + EDITION.info.date.replace("-", "") + "000000Z"
+        assert info["/CreationDate"] == date and info["/ModDate"] == date
+        identifiers = reader.trailer["/ID"]
+        assert len(identifiers) == 2 and len(identifiers[0]) == 16
+        assert reader.outline  # bookmarks from the headings
+
+
+def link_annotations(path: Path) -> tuple[list[tuple[int, str]], list[str]]:
+    """Internal links (page index, destination name) and external addresses."""
+    reader = PdfReader(path)
+    internal, external = [], []
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if "/Dest" in annotation:
+                internal.append((number, str(annotation["/Dest"])))
+            elif "/A" in annotation:
+                external.append(str(annotation["/A"]["/URI"]))
+    return internal, external
+
+
+def test_links_lead_within_the_book_or_to_the_site(site: Path) -> None:
+    path = pdf_path(site, "tr")
+    internal, external = link_annotations(path)
+    reader = PdfReader(path)
+    destinations = reader.named_destinations
+    # The contents link to each part, and the link leads to the page the contents name.
+    to_giris = [name for number, name in internal if number == 1 and name.endswith("giris")]
+    assert to_giris
+    giris_page = reader.get_destination_page_number(destinations[to_giris[0]]) + 1
+    assert ("Giriş", giris_page) in contents(site, "tr")
+    # A citation in a chapter leads to its work on the citations page, inside the book.
+    names = {name for _, name in internal}
+    assert "/kaynaklar/kurat" in names
+    assert "/belgeler-rgaspi-159-2-57-003" in names or any(
+        n.startswith("/belgeler-rgaspi-159-2-57-003") for n in names
+    )
+    assert len(internal) > 100
+    # What is not in the book (citation files) is linked on the site.
+    assert "http://127.0.0.1:8000/belgeler/rgaspi-159-2-57-003/atif.bib" in external
+    assert all(url.startswith(("http://127.0.0.1:8000/", "https://")) for url in external)
+
+
+def test_without_chromium_the_build_stops_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pdf, "CHROMIUM", Path("/nonexistent/chromium"))
+    with pytest.raises(pdf.PdfFailed, match="needs Debian's Chromium at /nonexistent/chromium"):
+        pdf.print_books([])
+
+
+def test_the_preview_prints_no_pdf(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_site(ROOT / "mkdocs.yml", site, preview=True)
+    assert (site / "index.html").is_file()
+    assert not (site / "pdf").exists() and not (site / "en/pdf").exists()
+
+
+# --- any page on paper -------------------------------------------------------------------
+
+
+def test_print_stylesheet_leaves_the_text_and_hides_the_screens_furniture(
+    browser: Browser, base_url: str
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        for path in (
+            "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/",
+            "belgeler/rgaspi-159-2-57-003/",
+        ):
+            page.goto(base_url + path)
+            assert page.locator(".md-header").is_visible()
+            assert page.locator(".md-sidebar--primary").is_visible()
+            page.emulate_media(media="print")
+            for furniture in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+                assert not page.locator(furniture).first.is_visible(), f"{path}: {furniture}"
+            assert page.locator("article h1").is_visible()
+            assert (
+                page.locator(".ed-copy").count() == 0
+                or not page.locator(".ed-copy").first.is_visible()
+            )
+            page.emulate_media(media="screen")
+        page.emulate_media(media="print")
+        page.goto(base_url + "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/")
+        number = page.locator("#p13 .ed-pnum")
+        assert number.is_visible() and number.inner_text() == "¶\u202f13"
+        # An address that leaves the site is printed after its text.
+        page.goto(base_url)
+        after = page.eval_on_selector("a.ed-orcid", "a => getComputedStyle(a, '::after').content")
+        assert "https://orcid.org/0000-0002-8513-706X" in after
+        # The page on paper: the print stylesheet's pages hold the text, no menu.
+        paper = PdfReader(io.BytesIO(page.pdf())).pages[0].extract_text()
+        assert "Rus Arşivlerinde Mustafa Kemal Paşa ve Türkiye" in paper
+        assert "Kişiler" not in paper and "Nasıl atıf yapılır" not in paper  # no navigation
+    finally:
+        page.close()

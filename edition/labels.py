@@ -69,6 +69,46 @@ LABELS: dict[str, dict[str, str]] = {
         "copy": "Kopyala",
         "copied": "Kopyalandı",
         "download": "İndir",
+        "downloads": "İndirilenler",
+        "downloads_intro": (
+            "Edisyonun verileri, sayfaların üretildiği kaynaklardan ve aynı modelden üretilir; "
+            "elle yazılmaz. Adresleri kalıcıdır; her dosyanın boyutu ve SHA-256 özeti, sunulan "
+            "dosyanın baytlarına göredir. Bilinmeyen hiçbir bilgi tahminle doldurulmaz: "
+            "bilinmeyen alan boş (null) bırakılır ve kaydın kendi açıklaması (unknown) nedenini "
+            "söyler. Eserlerin tam künyeleri bilinmediğinden kaynakça yalnızca makalenin atıf "
+            "biçimini verir."
+        ),
+        "downloads_data": "Veriler",
+        "downloads_data_note": (
+            "documents.json, documents.schema.json adresindeki JSON Schema’ya uyar ve ona "
+            "$schema ile işaret eder. Veri dosyaları iki dilde aynıdır: Türkçe metinler tr, "
+            "İngilizceleri en altında verilir."
+        ),
+        "downloads_tei": "TEI P5",
+        "downloads_tei_note": (
+            "Makale ve her belge için birer TEI P5 dosyası; TEI {version} sürümünün tei_all "
+            "şemasına (RELAX NG) göre geçerlidir. Paragraf numaraları ve dipnotlar sitedekiyle "
+            "aynıdır; İngilizce metin edisyonun çevirisi olarak işaretlenmiştir."
+        ),
+        "downloads_citations": "Atıf dosyaları",
+        "downloads_citations_note": "",
+        "dl_file": "Dosya",
+        "dl_contents": "İçerik",
+        "dl_format": "Biçim",
+        "dl_size": "Boyut",
+        "dl_bytes": "{n} bayt",
+        "dl_documents_json": "Bütün belge kayıtları",
+        "dl_documents_schema": "documents.json’un JSON Schema’sı",
+        "dl_documents_csv": "Bütün belge kayıtları, kayıt başına bir satır",
+        "dl_people_json": "Kişiler",
+        "dl_references_bib": "Atıf yapılan eserler",
+        "dl_references_json": "Atıf yapılan eserler",
+        "dl_article_tei": "Makale: Türkçe asıl metin ve edisyonun İngilizce çevirisi",
+        "tei_file": "TEI P5 XML",
+        "tei_published": "Yayımlandığı yer:",
+        "tei_resp_author": "Makalenin yazarı ve belgelerin Türkçe çevirmeni",
+        "tei_resp_translation": "İngilizce çeviri",
+        "tei_the_edition": "edisyon",
         "cite_files": "Kaynak yöneticileri için",
         "how_to_cite": "Nasıl atıf yapılır",
         "how_to_cite_intro": (
@@ -184,6 +224,49 @@ LABELS: dict[str, dict[str, str]] = {
         "copy": "Copy",
         "copied": "Copied",
         "download": "Download",
+        "downloads": "Downloads",
+        "downloads_intro": (
+            "The edition's data are generated from its sources, from the same model as its "
+            "pages, never by hand. Their addresses are permanent; the size and SHA-256 digest "
+            "of each file are those of the bytes served. Nothing unknown is filled in by "
+            "guesswork: a field that is not known is left empty (null) and the record's own "
+            "note (unknown) says why. The full references of the works cited are not known, so "
+            "the bibliography gives only the form in which the article cites them."
+        ),
+        "downloads_data": "Data",
+        "downloads_data_note": (
+            "documents.json conforms to the JSON Schema at documents.schema.json and points to "
+            "it with $schema. The data files are the same in both languages: Turkish texts are "
+            "given under tr, their English under en."
+        ),
+        "downloads_tei": "TEI P5",
+        "downloads_tei_note": (
+            "One TEI P5 file for the article and one for each document, valid against the "
+            "tei_all schema (RELAX NG) of TEI release {version}. Paragraph numbers and notes are "
+            "those of the site; the English text is marked as the edition's translation."
+        ),
+        "downloads_citations": "Citation files",
+        "downloads_citations_note": "",
+        "dl_file": "File",
+        "dl_contents": "Contents",
+        "dl_format": "Format",
+        "dl_size": "Size",
+        "dl_bytes": "{n} bytes",
+        "dl_documents_json": "Every document record",
+        "dl_documents_schema": "The JSON Schema of documents.json",
+        "dl_documents_csv": "Every document record, one row each",
+        "dl_people_json": "People",
+        "dl_references_bib": "Works cited",
+        "dl_references_json": "Works cited",
+        "dl_article_tei": "The article: the Turkish original and the edition's English translation",
+        "tei_file": "TEI P5 XML",
+        "tei_published": "Published in",
+        "tei_resp_author": "Author of the article and Turkish translator of the documents",
+        "tei_resp_translation": (
+            "English translation, prepared by the edition with the help of a large language "
+            "model from the Turkish; not yet reviewed by a professional translator"
+        ),
+        "tei_the_edition": "the edition",
         "cite_files": "For reference managers",
         "how_to_cite": "How to cite",
         "how_to_cite_intro": (

@@ -3,11 +3,12 @@ decides what the site contains. Pure: no I/O, no MkDocs."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from edition import cite, urls
+from edition import cite, exports, tei, urls
 from edition.documentpages import (
     CITATION_FILES,
     CitationFiles,
@@ -96,6 +97,7 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
             edition, document, lang, base_url, previous, following
         )
         src = urls.document_src(document.id)
+        meta = {**meta, "edition": {**meta["edition"], "tei": tei_link(document.id, lang)}}
         add(Page(src, markdown, True, meta))
         add_files(src, "atif", files)
 
@@ -119,7 +121,33 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     add(Page(urls.PEOPLE_PAGE, render_people_page(edition, lang), True))
     add(Page(urls.CHRONOLOGY_PAGE, render_chronology_page(edition, lang), True))
     add(Page(urls.CHANGELOG, render_changelog(edition, lang), True))
+    add_downloads(edition, lang, base_url, pages, add)
     return pages
+
+
+def add_downloads(
+    edition: Edition,
+    lang: str,
+    base_url: str,
+    pages: dict[str, Page],
+    add: Callable[[Page], None],
+) -> None:
+    """The data files (served once, from the original language's site root) and the Downloads
+    page of `lang`, which lists them and the language's citation files with size and SHA-256."""
+    data = exports.render_data_files(edition, exports.root_url(base_url, lang))
+    if urls.LANGUAGE_PREFIXES[lang] == "":
+        for path, content in data.items():
+            add(Page(path, content, True))
+    citation_files = {src: page.content for src, page in pages.items() if src.startswith("atif/")}
+    sections = exports.downloads(edition, lang, data, citation_files)
+    add(Page(exports.DOWNLOADS_PAGE, exports.render_downloads_page(edition, lang, sections), True))
+
+
+def tei_link(document_id: str, lang: str) -> dict[str, str]:
+    """The link from a document's page to its TEI file, relative to the page."""
+    here = urls.site_path(urls.document_src(document_id), lang).rstrip("/")
+    target = tei.document_tei_src(document_id)
+    return {"href": posixpath.relpath(target, here), "label": label(lang, "tei_file")}
 
 
 def alternates(src: str, lang: str, base_url: str) -> list[dict[str, str]]:
@@ -150,6 +178,7 @@ def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:
     nav.append({label(lang, "chronology"): urls.CHRONOLOGY_PAGE})
     nav.append({label(lang, "how_to_cite"): urls.HOW_TO_CITE})
     nav.append({label(lang, "changelog"): urls.CHANGELOG})
+    nav.append({label(lang, "downloads"): exports.DOWNLOADS_PAGE})
     return nav
 
 
@@ -186,6 +215,9 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
     for stem in ("makale", "edisyon"):
         sources += [citation_file_src(urls.HOW_TO_CITE, stem, ext) for _n, ext in CITATION_FILES]
     sources += [urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, urls.CHANGELOG]
+    if urls.LANGUAGE_PREFIXES[lang] == "":  # the data files live once, at the site root
+        sources += exports.data_sources(edition)
+    sources.append(exports.DOWNLOADS_PAGE)
     return sources
 
 

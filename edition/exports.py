@@ -1,0 +1,540 @@
+"""Data downloads: the records as JSON (with its JSON Schema) and CSV, the people as JSON, the
+works as BibTeX and CSL-JSON, the TEI files, and the Downloads page that lists every file with
+its size and SHA-256. Pure: (Edition, site address) → text; keys sorted, no clock.
+
+The data files are the same in both languages, so they are served once, from the site root
+(`/veri/…`); each language's Downloads page links to them there.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from babel.numbers import format_decimal
+from bibtexparser import Library, write_string  # type: ignore[attr-defined]
+from bibtexparser.model import Block, Entry, Field
+
+from edition import tei, urls
+from edition.documentpages import CITATION_FILES, citation_file_src
+from edition.labels import label
+from edition.model import LANGUAGES, Document, DocumentDate, Edition, LocalizedText, Person, Work
+from edition.render import citing_places, document_title, escape, escape_html, turkish_sort_key
+
+DOWNLOADS_PAGE = "indir.md"
+DATA_DIR = "veri/"
+DOCUMENTS_JSON = f"{DATA_DIR}documents.json"
+DOCUMENTS_SCHEMA = f"{DATA_DIR}documents.schema.json"
+DOCUMENTS_CSV = f"{DATA_DIR}documents.csv"
+PEOPLE_JSON = f"{DATA_DIR}people.json"
+REFERENCES_BIB = f"{DATA_DIR}references.bib"
+REFERENCES_JSON = f"{DATA_DIR}references.json"
+DATA_FILES = (
+    # (path from the site root, label key of its description, format)
+    (DOCUMENTS_JSON, "dl_documents_json", "JSON"),
+    (DOCUMENTS_SCHEMA, "dl_documents_schema", "JSON Schema 2020-12"),
+    (DOCUMENTS_CSV, "dl_documents_csv", "CSV (RFC 4180, UTF-8)"),
+    (PEOPLE_JSON, "dl_people_json", "JSON"),
+    (REFERENCES_BIB, "dl_references_bib", "BibTeX"),
+    (REFERENCES_JSON, "dl_references_json", "CSL-JSON"),
+)
+EDITION_CITATION_STEMS = (("makale", "cite_article"), ("edisyon", "cite_edition"))
+
+
+def root_url(base_url: str, lang: str) -> str:
+    """The address of the site root, from the address of one language's site."""
+    root = base_url.removesuffix(urls.LANGUAGE_PREFIXES[lang]) if base_url else ""
+    return root if not root or root.endswith("/") else root + "/"
+
+
+def data_sources(edition: Edition) -> list[str]:
+    """The paths of every data file, from the site root, in a stable order."""
+    return [path for path, _key, _format in DATA_FILES] + tei.tei_sources(edition)
+
+
+def render_data_files(edition: Edition, root: str) -> dict[str, str]:
+    """Every data file, keyed by its path from the site root; `root` is the site's address."""
+    files = {
+        DOCUMENTS_JSON: _json(documents_data(edition, root)),
+        DOCUMENTS_SCHEMA: _json(documents_schema(root)),
+        DOCUMENTS_CSV: render_documents_csv(edition, root),
+        PEOPLE_JSON: _json(people_data(edition, root)),
+        REFERENCES_BIB: render_references_bib(edition),
+        REFERENCES_JSON: _json(references_csl(edition)),
+    }
+    files.update(tei.render_tei_files(edition, root))
+    return files
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _texts(text: LocalizedText) -> dict[str, str]:
+    return dict(text.values)
+
+
+def _iso(day: tuple[int, int, int]) -> str:
+    return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
+
+
+def _page_urls(root: str, src: str) -> dict[str, str]:
+    return {lang: root + urls.site_path(src, lang) for lang in urls.LANGUAGE_PREFIXES}
+
+
+# --- documents.json and its schema ------------------------------------------------------
+
+
+def _date(date: DocumentDate) -> dict[str, Any]:
+    return {
+        "edtf": date.edtf,
+        "as_printed": date.as_printed,
+        "precision": date.precision.value,
+        "earliest": _iso(date.earliest),
+        "latest": _iso(date.latest),
+        "uncertain": date.uncertain,
+        "year_uncertain": date.year_uncertain,
+        "basis": _texts(date.basis) if date.basis is not None else None,
+    }
+
+
+def document_data(edition: Edition, document: Document, root: str) -> dict[str, Any]:
+    """One record as published: every field of the model, unknowns null with their reasons."""
+    signature = document.signature
+    return {
+        "id": document.id,
+        "url": _page_urls(root, urls.document_src(document.id)),
+        "tei": root + tei.document_tei_src(document.id),
+        "title": {lang: document_title(edition, document, lang) for lang in LANGUAGES},
+        "archive": document.archive,
+        "signature": {
+            "as_printed": signature.as_printed,
+            "fond": signature.fond,
+            "opis": signature.opis,
+            "delo": signature.delo,
+            "list": signature.list,
+            "list_part": signature.list_part,
+            "english": signature.english,
+            "russian": signature.russian,
+        },
+        "citation_as_printed": document.citation_as_printed,
+        "kind": document.kind,
+        "date": _date(document.date),
+        "place": document.place,
+        "senders": list(document.senders),
+        "recipients": list(document.recipients),
+        "recipient_groups": [_texts(group) for group in document.recipient_groups],
+        "original_language": document.original_language,
+        "text": {lang: "\n\n".join(tei.paragraphs(text)) for lang, text in document.text.values},
+        "unknown": {name: _texts(reason) for name, reason in document.unknown},
+        "aliases": list(document.aliases),
+    }
+
+
+def _edition_data(edition: Edition, root: str) -> dict[str, Any]:
+    return {
+        "title": _texts(edition.info.title),
+        "author": edition.info.author,
+        "version": edition.info.version,
+        "date": edition.info.date,
+        "url": root,
+    }
+
+
+def documents_data(edition: Edition, root: str) -> dict[str, Any]:
+    return {
+        "$schema": root + DOCUMENTS_SCHEMA,
+        "edition": _edition_data(edition, root),
+        "documents": [document_data(edition, d, root) for d in edition.documents],
+    }
+
+
+_TEXTS: dict[str, Any] = {
+    "type": "object",
+    "description": "A text per language: 'tr' is the original (the article's), 'en' the "
+    "edition's English.",
+    "properties": {"tr": {"type": "string"}, "en": {"type": "string"}},
+    "required": ["tr"],
+    "additionalProperties": False,
+}
+_UNKNOWABLE = ("place", "senders", "recipients", "date", "original_text")
+
+
+def documents_schema(root: str) -> dict[str, Any]:
+    """The JSON Schema of documents.json: what each field means, and where null is allowed
+    (only where the record says under `unknown` why the value is not known)."""
+    string = {"type": "string"}
+    date = {"type": "string", "format": "date"}
+    return _all_required(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": root + DOCUMENTS_SCHEMA,
+            "title": "Archival documents of the edition",
+            "description": "Every record of the edition, generated from the same model as its "
+            "pages. Nothing is guessed: a value that is not known is null (or an empty list) and "
+            "the record's 'unknown' says why.",
+            "type": "object",
+            "required": ["$schema", "edition", "documents"],
+            "additionalProperties": False,
+            "$defs": {"texts": _TEXTS},
+            "properties": {
+                "$schema": string,
+                "edition": {
+                    "type": "object",
+                    "required": ["title", "author", "version", "date", "url"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "title": {"$ref": "#/$defs/texts"},
+                        "author": string,
+                        "version": {"type": "string", "pattern": r"^\d+\.\d+\.\d+$"},
+                        "date": date,
+                        "url": string,
+                    },
+                },
+                "documents": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "id": {
+                                "type": "string",
+                                "pattern": r"^rgaspi(-[0-9a-z]+)+$",
+                                "description": "Derived from the signature; stable once published.",
+                            },
+                            "url": {
+                                "type": "object",
+                                "description": "The document's page in each language.",
+                                "properties": {"tr": string, "en": string},
+                                "required": ["tr", "en"],
+                                "additionalProperties": False,
+                            },
+                            "tei": {**string, "description": "The document's TEI P5 file."},
+                            "title": {"$ref": "#/$defs/texts"},
+                            "archive": {**string, "description": "As the article abbreviates it."},
+                            "signature": {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "properties": {
+                                    "as_printed": {
+                                        **string,
+                                        "description": "Exactly as the article prints it.",
+                                    },
+                                    "fond": string,
+                                    "opis": string,
+                                    "delo": string,
+                                    "list": {
+                                        **string,
+                                        "description": "The sheet (list), as printed.",
+                                    },
+                                    "list_part": {
+                                        "type": ["string", "null"],
+                                        "description": "A part in parentheses after the sheet; "
+                                        "what it means is not known.",
+                                    },
+                                    "english": string,
+                                    "russian": string,
+                                },
+                            },
+                            "citation_as_printed": string,
+                            "kind": {
+                                "enum": ["letter", "telegram", "report", "press-report", "speech"]
+                            },
+                            "date": {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "properties": {
+                                    "edtf": {**string, "description": "Library of Congress EDTF."},
+                                    "as_printed": string,
+                                    "precision": {"enum": ["year", "month", "day"]},
+                                    "earliest": date,
+                                    "latest": date,
+                                    "uncertain": {"type": "boolean"},
+                                    "year_uncertain": {"type": "boolean"},
+                                    "basis": {
+                                        "oneOf": [{"$ref": "#/$defs/texts"}, {"type": "null"}],
+                                        "description": "Why the date is uncertain or how part of "
+                                        "it was inferred.",
+                                    },
+                                },
+                            },
+                            "place": {
+                                "type": ["string", "null"],
+                                "description": "Null when not known; 'unknown.place' says why.",
+                            },
+                            "senders": {
+                                "type": "array",
+                                "items": string,
+                                "description": "Ids in people.json; empty when not known.",
+                            },
+                            "recipients": {"type": "array", "items": string},
+                            "recipient_groups": {
+                                "type": "array",
+                                "items": {"$ref": "#/$defs/texts"},
+                            },
+                            "original_language": {"type": "string", "pattern": "^[a-z]{2}$"},
+                            "text": {"$ref": "#/$defs/texts"},
+                            "unknown": {
+                                "type": "object",
+                                "description": "What is not known about the document, with why.",
+                                "propertyNames": {"enum": list(_UNKNOWABLE)},
+                                "additionalProperties": {"$ref": "#/$defs/texts"},
+                            },
+                            "aliases": {"type": "array", "items": string},
+                        },
+                    },
+                },
+            },
+        }
+    )
+
+
+def _all_required(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every property of every object in the schema required (unless it says otherwise):
+    a field that is not known is there as null, never left out."""
+    if "properties" in schema and "required" not in schema:
+        schema["required"] = list(schema["properties"])
+    for value in schema.values():
+        if isinstance(value, dict):
+            _all_required(value)
+    return schema
+
+
+# --- documents.csv ----------------------------------------------------------------------
+
+
+CSV_COLUMNS = (
+    "id", "url_tr", "url_en", "tei", "archive", "signature", "fond", "opis", "delo", "list",
+    "list_part", "signature_en", "signature_ru", "citation_as_printed", "kind", "date_edtf",
+    "date_as_printed", "date_precision", "date_earliest", "date_latest", "date_uncertain",
+    "date_basis_tr", "date_basis_en", "place", "senders", "recipients", "recipient_groups_tr",
+    "recipient_groups_en", "original_language", "text_tr", "text_en", "unknown", "unknown_tr",
+    "unknown_en", "aliases",
+)  # fmt: skip
+
+
+def render_documents_csv(edition: Edition, root: str) -> str:
+    """One row a record; lists joined with '; '. An empty cell is not known: `unknown` names
+    the fields, `unknown_tr` / `unknown_en` say why."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for document in edition.documents:
+        data = document_data(edition, document, root)
+        signature, date = data["signature"], data["date"]
+        basis = date["basis"] or {}
+        writer.writerow(
+            {
+                "id": document.id,
+                "url_tr": data["url"]["tr"],
+                "url_en": data["url"]["en"],
+                "tei": data["tei"],
+                "archive": document.archive,
+                "signature": signature["as_printed"],
+                **{name: signature[name] or "" for name in ("fond", "opis", "delo", "list")},
+                "list_part": signature["list_part"] or "",
+                "signature_en": signature["english"],
+                "signature_ru": signature["russian"],
+                "citation_as_printed": document.citation_as_printed,
+                "kind": document.kind,
+                "date_edtf": date["edtf"],
+                "date_as_printed": date["as_printed"],
+                "date_precision": date["precision"],
+                "date_earliest": date["earliest"],
+                "date_latest": date["latest"],
+                "date_uncertain": "yes" if date["uncertain"] or date["year_uncertain"] else "no",
+                "date_basis_tr": basis.get("tr", ""),
+                "date_basis_en": basis.get("en", ""),
+                "place": document.place or "",
+                "senders": "; ".join(document.senders),
+                "recipients": "; ".join(document.recipients),
+                "recipient_groups_tr": "; ".join(g.text("tr") for g in document.recipient_groups),
+                "recipient_groups_en": "; ".join(g.text("en") for g in document.recipient_groups),
+                "original_language": document.original_language,
+                "text_tr": data["text"].get("tr", ""),
+                "text_en": data["text"].get("en", ""),
+                "unknown": "; ".join(name for name, _ in document.unknown),
+                **{
+                    f"unknown_{lang}": "\n".join(
+                        f"{name}: {reason.get(lang) or ''}" for name, reason in document.unknown
+                    )
+                    for lang in LANGUAGES
+                },
+                "aliases": "; ".join(document.aliases),
+            }
+        )
+    return out.getvalue()
+
+
+# --- people.json ------------------------------------------------------------------------
+
+
+def person_data(edition: Edition, person: Person, root: str) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "url": {
+            lang: f"{url}#{person.id}" for lang, url in _page_urls(root, urls.PEOPLE_PAGE).items()
+        },
+        "name": person.name,
+        "full_name": person.full_name,
+        "english": person.english,
+        "russian": person.russian,
+        "role": _texts(person.role),
+        "facts": [_texts(fact) for fact in person.facts],
+        "mentions": list(person.mentions),
+        "documents_sent": [d.id for d in edition.documents if person.id in d.senders],
+        "documents_received": [d.id for d in edition.documents if person.id in d.recipients],
+    }
+
+
+def people_data(edition: Edition, root: str) -> dict[str, Any]:
+    return {
+        "edition": _edition_data(edition, root),
+        "note": "What is said of each person is taken from the article only; 'russian' is null "
+        "where no established Russian form is known.",
+        "people": [person_data(edition, p, root) for p in sorted(edition.people, key=_by_id)],
+    }
+
+
+def _by_id(person: Person) -> str:
+    return person.id
+
+
+# --- the bibliography -------------------------------------------------------------------
+
+
+def _sorted_works(edition: Edition) -> list[Work]:
+    return sorted(edition.works, key=lambda w: (turkish_sort_key(w.label), w.key))
+
+
+def render_references_bib(edition: Edition) -> str:
+    """The works cited as BibTeX: each entry with the fields the source gives, nothing more
+    (`status = {incomplete}` where the full reference is not known)."""
+    entries: list[Block] = [
+        Entry(work.entry_type, work.key, [Field(name, value) for name, value in work.fields])
+        for work in _sorted_works(edition)
+    ]
+    return str(write_string(Library(entries)))
+
+
+_CSL_TYPES = {"online": "webpage", "book": "book", "article": "article-journal"}
+_CSL_FIELDS = {
+    "title": "title", "journal": "container-title", "booktitle": "container-title",
+    "volume": "volume", "number": "issue", "pages": "page", "publisher": "publisher",
+    "address": "publisher-place", "doi": "DOI", "url": "URL", "language": "language",
+}  # fmt: skip
+
+
+def work_csl(edition: Edition, work: Work) -> dict[str, Any]:
+    """A work as a CSL-JSON item. An incomplete one carries only what the article gives: the
+    name it cites the work by (`citation-label`) and, under `custom`, the pages it cites."""
+    fields = dict(work.fields)
+    item: dict[str, Any] = {
+        "id": work.key,
+        "type": _CSL_TYPES.get(work.entry_type, "document"),
+        "citation-label": work.label,
+    }
+    for name, variable in _CSL_FIELDS.items():
+        if fields.get(name):
+            item[variable] = fields[name]
+    for name in ("author", "editor"):
+        if fields.get(name):
+            item[name] = [{"literal": n.strip()} for n in fields[name].split(" and ")]
+    if fields.get("year"):
+        item["issued"] = (
+            {"date-parts": [[int(fields["year"])]]}
+            if fields["year"].isdigit()
+            else {"literal": fields["year"]}
+        )
+    pages: list[str] = []
+    for place in citing_places(edition, work.key, LANGUAGES[0]):
+        if place.locator and place.locator not in pages:
+            pages.append(place.locator)
+    item["custom"] = {
+        "status": "complete" if work.complete else "incomplete",
+        "pages_cited": pages,
+    }
+    if not work.complete:
+        item["note"] = label("en", "incomplete")
+    return item
+
+
+def references_csl(edition: Edition) -> list[dict[str, Any]]:
+    return [work_csl(edition, work) for work in _sorted_works(edition)]
+
+
+# --- the Downloads page -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # from the site root, with the language prefix where there is one
+    description: str
+    format: str
+    content: str
+
+    @property
+    def size(self) -> int:
+        return len(self.content.encode("utf-8"))
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content.encode("utf-8")).hexdigest()
+
+
+def downloads(
+    edition: Edition, lang: str, data: Mapping[str, str], citation_files: Mapping[str, str]
+) -> dict[str, list[Download]]:
+    """What the Downloads page lists, by section: `data` are the data files by path from the
+    site root, `citation_files` the language's own citation files by source path."""
+    sections: dict[str, list[Download]] = {"data": [], "tei": [], "citations": []}
+    for path, key, file_format in DATA_FILES:
+        sections["data"].append(Download(path, label(lang, key), file_format, data[path]))
+    sections["tei"].append(
+        Download(tei.ARTICLE_TEI, label(lang, "dl_article_tei"), "TEI P5", data[tei.ARTICLE_TEI])
+    )
+    for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
+        path = tei.document_tei_src(document.id)
+        title = document_title(edition, document, lang)
+        sections["tei"].append(Download(path, title, "TEI P5", data[path]))
+    prefix = urls.LANGUAGE_PREFIXES[lang]
+    for stem, key in EDITION_CITATION_STEMS:
+        for name, extension in CITATION_FILES:
+            src = citation_file_src(urls.HOW_TO_CITE, stem, extension)
+            sections["citations"].append(
+                Download(prefix + src, label(lang, key), name, citation_files[src])
+            )
+    return sections
+
+
+def render_downloads_page(edition: Edition, lang: str, sections: dict[str, list[Download]]) -> str:
+    """The Downloads page: every file with its format, size in bytes and SHA-256."""
+    here = urls.site_path(DOWNLOADS_PAGE, lang)
+    out = [f"# {label(lang, 'downloads')}", "", escape(label(lang, "downloads_intro")), ""]
+    for section in ("data", "tei", "citations"):
+        out += [f"## {label(lang, f'downloads_{section}')}", ""]
+        note = label(lang, f"downloads_{section}_note", version=tei.TEI_VERSION)
+        if note:
+            out += [escape(note), ""]
+        out += [
+            f"| {label(lang, 'dl_file')} | {label(lang, 'dl_contents')} "
+            f"| {label(lang, 'dl_format')} | {label(lang, 'dl_size')} | SHA-256 |",
+            "| --- | --- | --- | ---: | --- |",
+        ]
+        for item in sections[section]:
+            href = posixpath.relpath(item.path, here.rstrip("/") or ".")
+            name = posixpath.basename(item.path)
+            size = label(lang, "dl_bytes", n=format_decimal(item.size, locale=lang))
+            out.append(
+                f'| <a href="{escape_html(href)}" download><code>{escape_html(name)}</code></a> '
+                f"| {escape(item.description)} | {escape(item.format)} | {size} "
+                f'| <code class="ed-sha256">{item.sha256}</code> |'
+            )
+        out.append("")
+    return "\n".join(out)

@@ -5,13 +5,28 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test lint system-deps browser-deps clean bench lighthouse
+.PHONY: serve build check test lint system-deps browser-deps clean bench lighthouse \
+	publish publish-address offline
 
 serve: $(STAMP)
 	$(BIN)/python build_edition.py serve
 
 build: $(STAMP)
 	$(BIN)/python build_edition.py build
+
+# The site for publication: every citation and canonical link names the address it is
+# published at, e.g. `make publish EDITION_URL=https://example.org/korkmaz/`.
+publish: publish-address $(STAMP)
+	EDITION_URL="$(EDITION_URL)" $(BIN)/python build_edition.py build
+
+publish-address:
+	@case "$(EDITION_URL)" in http://?*|https://?*) ;; \
+	  *) echo "make publish needs EDITION_URL, the address the edition is published at:" \
+	       "make publish EDITION_URL=https://example.org/korkmaz/" >&2; exit 2;; esac
+
+# A copy to read from disk: dist/korkmaz-edition-offline.zip (see README, "Offline copy").
+offline: build
+	$(BIN)/python build_edition.py offline
 
 check: $(STAMP)
 	$(BIN)/python build_edition.py check
@@ -40,7 +55,7 @@ browser-deps:
 		|| npm ci --loglevel=error --no-audit --no-fund
 
 clean:
-	rm -rf site .site-* artifacts
+	rm -rf site .site-* artifacts dist
 
 # The benchmark (not part of the tests): synthetic editions of N documents, built and measured.
 bench: $(STAMP)

@@ -7,6 +7,7 @@ As a script it is the editor's entry point:
     python build_edition.py check     validate every source, print every problem
     python build_edition.py build     build the site into site/, atomically
     python build_edition.py serve     preview at http://127.0.0.1:8000/ with live reload
+    python build_edition.py offline   zip the built site as a copy to read from disk
 
 Exit codes: 0 success, 1 problems in the sources, 2 usage or environment.
 """
@@ -150,6 +151,27 @@ def command_build(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def command_offline(arguments: argparse.Namespace) -> int:
+    from edition.offline import README, write_offline_copy
+
+    site, output = Path(arguments.site_dir).resolve(), Path(arguments.output).resolve()
+    edition, _problems = load_edition(ROOT)
+    if not (site / "index.html").is_file() or edition is None:
+        print(
+            f"no built site at {site}: run 'python build_edition.py build' first", file=sys.stderr
+        )
+        return 2
+    info = edition.info
+    address = os.environ.get("EDITION_URL", "http://127.0.0.1:8000/")
+    readme = README.format(
+        title=info.title.text("tr"), version=info.version, date=info.date, address=address
+    )
+    count = write_offline_copy(site, output, readme, info.date)
+    size = output.stat().st_size / 1_000_000
+    print(f"wrote {arguments.output}: {count} files, {size:.1f} MB", file=sys.stderr)
+    return 0
+
+
 def command_serve(arguments: argparse.Namespace) -> int:
     from edition.publish import serve
 
@@ -219,6 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--sender", action="append", default=[], help="a person id (repeatable)")
     new.add_argument("--recipient", action="append", default=[], help="a person id (repeatable)")
     new.add_argument("--place", help="where it was written, as the article names it")
+    offline = commands.add_parser(
+        "offline", help="zip the built site as a copy to open from disk (file://)"
+    )
+    offline.add_argument("--site-dir", default=str(ROOT / "site"), help="the built site")
+    offline.add_argument(
+        "--output", default=str(ROOT / "dist" / "korkmaz-edition-offline.zip"), help="the zip"
+    )
     try:
         arguments = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -229,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         "build": command_build,
         "serve": command_serve,
         "new-document": command_new_document,
+        "offline": command_offline,
     }
     return handlers[arguments.command](arguments)
 

@@ -17,12 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from babel.numbers import format_decimal
 from bibtexparser import Library, write_string  # type: ignore[attr-defined]
 from bibtexparser.model import Block, Entry, Field
 
 from edition import tei, urls
 from edition.documentpages import CITATION_FILES, citation_file_src
+from edition.filefacts import file_size, marker
 from edition.labels import label
 from edition.model import LANGUAGES, Document, DocumentDate, Edition, LocalizedText, Person, Work
 from edition.render import citing_places, document_title, escape, escape_html, turkish_sort_key
@@ -478,6 +478,7 @@ class Download:
     description: str
     format: str
     content: str
+    made_later: bool = False  # printed after the pages (the PDF): its facts are filled in then
 
     @property
     def size(self) -> int:
@@ -493,7 +494,11 @@ def downloads(
 ) -> dict[str, list[Download]]:
     """What the Downloads page lists, by section: `data` are the data files by path from the
     site root, `citation_files` the language's own citation files by source path."""
-    sections: dict[str, list[Download]] = {"data": [], "tei": [], "citations": []}
+    sections: dict[str, list[Download]] = {"pdf": [], "data": [], "tei": [], "citations": []}
+    for other in sorted(LANGUAGES, key=lambda code: code != lang):  # this language's first
+        path = urls.LANGUAGE_PREFIXES[other] + urls.pdf_src(other)
+        description = label(lang, f"dl_pdf_{other}")
+        sections["pdf"].append(Download(path, description, "PDF", "", made_later=True))
     for path, key, file_format in DATA_FILES:
         sections["data"].append(Download(path, label(lang, key), file_format, data[path]))
     sections["tei"].append(
@@ -517,7 +522,7 @@ def render_downloads_page(edition: Edition, lang: str, sections: dict[str, list[
     """The Downloads page: every file with its format, size in bytes and SHA-256."""
     here = urls.site_path(DOWNLOADS_PAGE, lang)
     out = [f"# {label(lang, 'downloads')}", "", escape(label(lang, "downloads_intro")), ""]
-    for section in ("data", "tei", "citations"):
+    for section in sections:
         out += [f"## {label(lang, f'downloads_{section}')}", ""]
         note = label(lang, f"downloads_{section}_note", version=tei.TEI_VERSION)
         if note:
@@ -530,11 +535,13 @@ def render_downloads_page(edition: Edition, lang: str, sections: dict[str, list[
         for item in sections[section]:
             href = posixpath.relpath(item.path, here.rstrip("/") or ".")
             name = posixpath.basename(item.path)
-            size = label(lang, "dl_bytes", n=format_decimal(item.size, locale=lang))
+            size, sha256 = file_size(item.size, lang), item.sha256
+            if item.made_later:
+                size, sha256 = marker(item.path, "size", lang), marker(item.path, "sha256", lang)
             out.append(
                 f'| <a href="{escape_html(href)}" download><code>{escape_html(name)}</code></a> '
                 f"| {escape(item.description)} | {escape(item.format)} | {size} "
-                f'| <code class="ed-sha256">{item.sha256}</code> |'
+                f'| <code class="ed-sha256">{sha256}</code> |'
             )
         out.append("")
     return "\n".join(out)

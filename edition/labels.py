@@ -92,6 +92,14 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "downloads_citations": "Atıf dosyaları",
         "downloads_citations_note": "",
+        "downloads_pdf": "PDF",
+        "downloads_pdf_note": (
+            "Edisyonun tamamı, basılı bir kitap gibi: başlık sayfası, içindekiler, dipnotlarıyla "
+            "bölümler, kaynaklar, belgeler, kişiler ve kronoloji. Bağlantıları PDF’in içinde ya "
+            "da sitede açılır."
+        ),
+        "dl_pdf_tr": "Edisyonun tamamı, Türkçe",
+        "dl_pdf_en": "Edisyonun tamamı, İngilizce",
         "dl_file": "Dosya",
         "dl_contents": "İçerik",
         "dl_format": "Biçim",
@@ -158,7 +166,6 @@ LABELS: dict[str, dict[str, str]] = {
             "sitede açılır; sayfa numaralarıyla değil, paragraf numaralarıyla atıf yapınız."
         ),
         "pdf_subject": "Makalenin ve alıntıladığı arşiv belgelerinin dijital edisyonu",
-        "pdf_whole": "Edisyonun tamamı (PDF)",
     },
     "en": {
         "paragraph": "Paragraph",
@@ -247,6 +254,14 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "downloads_citations": "Citation files",
         "downloads_citations_note": "",
+        "downloads_pdf": "PDF",
+        "downloads_pdf_note": (
+            "The whole edition as a book: title page, contents, the chapters with their notes, "
+            "the works cited, the documents, the people and the chronology. Its links open "
+            "within the PDF or on the website."
+        ),
+        "dl_pdf_tr": "The whole edition, in Turkish",
+        "dl_pdf_en": "The whole edition, in English",
         "dl_file": "File",
         "dl_contents": "Contents",
         "dl_format": "Format",
@@ -325,7 +340,6 @@ LABELS: dict[str, dict[str, str]] = {
             "the PDF or on the website; cite by paragraph number rather than by page."
         ),
         "pdf_subject": "A digital edition of the article and the archival documents it quotes",
-        "pdf_whole": "The whole edition (PDF)",
     },
 }
 KIND_NAMES = {

@@ -18,6 +18,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from edition import urls
+from edition.filefacts import fill_markers
 from edition.labels import label
 from edition.model import Edition
 from edition.render import documents_by_date, escape_html
@@ -352,4 +353,8 @@ def write_pdfs(root: Path, site: Path, root_url: str) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(path)
+    try:  # the Downloads page gives each PDF's size and SHA-256
+        fill_markers(site, [path.relative_to(site).as_posix() for path in written])
+    except ValueError as error:
+        raise PdfFailed(str(error)) from error
     return written

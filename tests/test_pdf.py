@@ -4,6 +4,7 @@ page of the site on paper through the print stylesheet."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from functools import cache
@@ -13,11 +14,11 @@ import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from edition import pdf
+from edition import filefacts, pdf
 from edition.catalog import load_edition
 from edition.publish import build_site
 from edition.urls import LANGUAGE_PREFIXES, pdf_src
-from tests.conftest import ROOT
+from tests.conftest import ROOT, parse_page
 
 EDITION, _ = load_edition(ROOT)
 assert EDITION is not None
@@ -179,6 +180,43 @@ def test_links_lead_within_the_book_or_to_the_site(site: Path) -> None:
     # What is not in the book (citation files) is linked on the site.
     assert "http://127.0.0.1:8000/belgeler/rgaspi-159-2-57-003/atif.bib" in external
     assert all(url.startswith(("http://127.0.0.1:8000/", "https://")) for url in external)
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_the_downloads_page_offers_both_pdfs_with_size_and_sha256(site: Path, lang: str) -> None:
+    downloads = "indir/index.html" if lang == "tr" else "en/indir/index.html"
+    html = (site / downloads).read_text("utf-8")
+    assert "data-edition-file" not in html  # every marker filled in
+    page = parse_page(site, downloads)
+    rows = page.xpath("//article//table[1]/tbody/tr")
+    own, other = ("tr", "en") if lang == "tr" else ("en", "tr")
+    assert [row.xpath("td[1]//code")[0].text for row in rows] == [
+        f"korkmaz-edisyon-{own}.pdf",
+        f"korkmaz-edisyon-{other}.pdf",
+    ]
+    for row, code in zip(rows, (own, other), strict=True):
+        data = pdf_path(site, code).read_bytes()
+        cells = [" ".join(cell.text_content().split()) for cell in row.xpath("td")]
+        assert cells[2] == "PDF"
+        assert cells[3] == filefacts.file_size(len(data), lang)
+        assert cells[4] == hashlib.sha256(data).hexdigest()
+
+
+def test_a_marker_for_a_file_not_made_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf/a.pdf").write_bytes(b"%PDF-1.4 1234")
+    page = tmp_path / "index.html"
+    page.write_text(
+        f"<td>{filefacts.marker('pdf/a.pdf', 'size', 'tr')}</td>"
+        f"<td>{filefacts.marker('pdf/a.pdf', 'sha256', 'en')}</td>",
+        encoding="utf-8",
+    )
+    filefacts.fill_markers(tmp_path, ["pdf/a.pdf"])
+    digest = hashlib.sha256(b"%PDF-1.4 1234").hexdigest()
+    assert page.read_text("utf-8") == f"<td>13 bayt</td><td>{digest}</td>"
+    page.write_text(filefacts.marker("pdf/b.pdf", "size", "en"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"no file pdf/b\.pdf to give the size of"):
+        filefacts.fill_markers(tmp_path, ["pdf/a.pdf"])
 
 
 def test_without_chromium_the_build_stops_and_says_why(

@@ -1,0 +1,53 @@
+"""Size and SHA-256 of files made after the pages that list them (the PDFs, printed from the
+built site): the Downloads page holds a marker for each, filled in once the file exists."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from edition.labels import label
+
+MARKER = re.compile(
+    r'<span data-edition-file="(?P<path>[^"]+)" data-edition-fact="(?P<fact>size|sha256)" '
+    r'data-edition-lang="(?P<lang>[a-z]+)">[^<]*</span>'
+)
+UNKNOWN_YET = "—"  # what the preview shows: it prints no PDF
+
+
+def marker(path: str, fact: str, lang: str) -> str:
+    """A fact (`size` or `sha256`) of the file at `path` (from the site root), to be filled
+    in by `fill_markers` once the file exists."""
+    return (
+        f'<span data-edition-file="{path}" data-edition-fact="{fact}" '
+        f'data-edition-lang="{lang}">{UNKNOWN_YET}</span>'
+    )
+
+
+def file_size(size: int, lang: str) -> str:
+    """A file's size as the Downloads page gives it: '612.345 bayt', '612,345 bytes'."""
+    return label(lang, "dl_bytes", n=format_decimal(size, locale=lang))
+
+
+def fill_markers(site: Path, made: Iterable[str]) -> None:
+    """Every marker in the built pages under `site` replaced by its fact, for the files
+    `made` (paths from the site root). A marker for any other file is a mistake."""
+    made = set(made)
+
+    def fact(match: re.Match[str]) -> str:
+        path = match.group("path")
+        if path not in made:
+            raise ValueError(f"no file {path} to give the {match.group('fact')} of")
+        data = (site / path).read_bytes()
+        if match.group("fact") == "sha256":
+            return hashlib.sha256(data).hexdigest()
+        return file_size(len(data), match.group("lang"))
+
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if "data-edition-file=" in html:
+            page.write_text(MARKER.sub(fact, html), encoding="utf-8")

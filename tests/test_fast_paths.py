@@ -1,14 +1,17 @@
-"""Citations formatted once per shape and filled in are what citeproc-py itself gives."""
+"""The edition's fast paths give what the libraries they stand in for give: citations
+formatted once per shape and filled in, and plain dates read without the EDTF grammar."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edition import cite, csl
+from edition import cite, csl, documents
 from edition.catalog import load_edition
 from tests.conftest import ROOT
 
@@ -73,3 +76,26 @@ def test_any_item_fills_in_as_citeproc_formats_it(
     if place is not None:
         item["event-place"] = place
     assert csl.format_item(item, lang) == csl.format_directly(item, lang)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    year=st.integers(1, 2100),
+    month=st.none() | st.integers(0, 13),
+    day=st.none() | st.integers(0, 32),
+)
+def test_plain_dates_are_read_as_the_edtf_grammar_reads_them(
+    year: int, month: int | None, day: int | None
+) -> None:
+    text = f"{year:04d}" + (f"-{month:02d}" if month is not None else "")
+    text += f"-{day:02d}" if month is not None and day is not None else ""
+    try:
+        parsed = parse_edtf(text)
+    except EDTFParseException:
+        with pytest.raises(EDTFParseException):
+            documents._date_facts(text)
+        return
+    facts = documents._date_facts(text)
+    assert (facts.year, facts.month, facts.day) == (year, month, day if month else None)
+    assert facts.earliest == tuple(parsed.lower_strict()[:3])
+    assert facts.latest == tuple(parsed.upper_strict()[:3])

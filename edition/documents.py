@@ -149,7 +149,9 @@ class _NotShowable(Exception):
     """EDTF the edition cannot show yet."""
 
 
-PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# YYYY, YYYY-MM, YYYY-MM-DD; uncertain as a whole with a final "?", or in the year alone
+# with "?" after it ("1920?-12-31").
+PLAIN_DATE = re.compile(r"(\d{4})(?:(\?)?-(\d{2})(?:-(\d{2}))?)?(\?)?")
 
 
 @cache
@@ -158,8 +160,8 @@ def _date_facts(text: str) -> _DateFacts:
     archive's dates, are read directly; the EDTF grammar, which takes about 10 ms a date,
     reads the rest. Raises EDTFParseException or _NotShowable."""
     plain = PLAIN_DATE.fullmatch(text)
-    if plain:
-        year, month, day = (int(part) if part else None for part in plain.groups())
+    if plain and not (plain.group(2) and plain.group(5)):
+        year, month, day = (int(part) if part else None for part in plain.group(1, 3, 4))
         assert year is not None
         if year > 0 and (month is None or 1 <= month <= 12):
             last_day = calendar.monthrange(year, month or 12)[1]
@@ -168,8 +170,8 @@ def _date_facts(text: str) -> _DateFacts:
                     year,
                     month,
                     day,
-                    year_uncertain=False,
-                    uncertain=False,
+                    year_uncertain=bool(plain.group(2)),
+                    uncertain=bool(plain.group(5)),
                     earliest=(year, month or 1, day or 1),
                     latest=(year, month or 12, day or last_day),
                 )

@@ -83,12 +83,14 @@ def test_any_item_fills_in_as_citeproc_formats_it(
     year=st.integers(1, 2100),
     month=st.none() | st.integers(0, 13),
     day=st.none() | st.integers(0, 32),
+    year_mark=st.sampled_from(["", "?"]),
+    mark=st.sampled_from(["", "?"]),
 )
 def test_plain_dates_are_read_as_the_edtf_grammar_reads_them(
-    year: int, month: int | None, day: int | None
+    year: int, month: int | None, day: int | None, year_mark: str, mark: str
 ) -> None:
-    text = f"{year:04d}" + (f"-{month:02d}" if month is not None else "")
-    text += f"-{day:02d}" if month is not None and day is not None else ""
+    text = f"{year:04d}" + (f"{year_mark}-{month:02d}" if month is not None else "")
+    text += (f"-{day:02d}" if month is not None and day is not None else "") + mark
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:
@@ -97,5 +99,7 @@ def test_plain_dates_are_read_as_the_edtf_grammar_reads_them(
         return
     facts = documents._date_facts(text)
     assert (facts.year, facts.month, facts.day) == (year, month, day if month else None)
+    assert facts.uncertain == (mark == "?")
+    assert facts.year_uncertain == (year_mark == "?" and month is not None and mark == "")
     assert facts.earliest == tuple(parsed.lower_strict()[:3])
     assert facts.latest == tuple(parsed.upper_strict()[:3])

@@ -172,6 +172,19 @@ def command_offline(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def command_csp_header(arguments: argparse.Namespace) -> int:
+    from edition.hosting import header_policy
+
+    site = Path(arguments.site_dir).resolve()
+    if not (site / "index.html").is_file():
+        print(
+            f"no built site at {site}: run 'python build_edition.py build' first", file=sys.stderr
+        )
+        return 2
+    print(f"Content-Security-Policy: {header_policy(site)}")
+    return 0
+
+
 def command_serve(arguments: argparse.Namespace) -> int:
     from edition.publish import serve
 
@@ -245,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         "offline", help="zip the built site as a copy to open from disk (file://)"
     )
     offline.add_argument("--site-dir", default=str(ROOT / "site"), help="the built site")
+    header = commands.add_parser(
+        "csp-header", help="the Content-Security-Policy header a host should send with the site"
+    )
+    header.add_argument("--site-dir", default=str(ROOT / "site"), help="the built site")
     offline.add_argument(
         "--output", default=str(ROOT / "dist" / "korkmaz-edition-offline.zip"), help="the zip"
     )
@@ -259,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         "serve": command_serve,
         "new-document": command_new_document,
         "offline": command_offline,
+        "csp-header": command_csp_header,
     }
     return handlers[arguments.command](arguments)
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import subprocess
+import threading
 import zipfile
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,6 +20,7 @@ from playwright.sync_api import Browser
 
 from edition.catalog import load_edition
 from edition.csp import policy_for
+from edition.hosting import header_policy
 from edition.offline import FOLDER, README, offline_page, write_offline_copy
 from tests.conftest import ROOT, run_cli
 
@@ -190,3 +195,51 @@ def test_the_pages_workflow_builds_for_the_pages_address_and_deploys() -> None:
 def test_posix_relative_paths_in_the_zip_are_forward_slashes(offline_zip: Path) -> None:
     for name in zipfile.ZipFile(offline_zip).namelist():
         assert "\\" not in name and not posixpath.isabs(name) and ".." not in name.split("/")
+
+
+# --- a host that sends the policy as a header -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_header(site: Path) -> Iterator[str]:
+    policy = header_policy(site)
+
+    class Handler(SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_the_header_policy_allows_every_pages_own_scripts_and_forbids_framing(site: Path) -> None:
+    policy = header_policy(site)
+    assert policy.endswith("; frame-ancestors 'none'")
+    for page in ("index.html", "en/giris/index.html", "belgeler/rgaspi-159-2-57-003/index.html"):
+        own = policy_for((site / page).read_text("utf-8"))
+        for source in own.split("script-src ")[1].split(";")[0].split():
+            assert source in policy
+
+
+def test_pages_run_under_the_header_policy(browser: Browser, with_header: str) -> None:
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    try:
+        for path in ("", "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye/", "en/belgeler/"):
+            response = page.goto(with_header + path)
+            assert (
+                response is not None
+                and "frame-ancestors" in response.headers["content-security-policy"]
+            )
+            assert page.evaluate("typeof document$") == "object"
+        assert problems == []
+    finally:
+        page.close()

@@ -22,7 +22,7 @@ def test_no_accessibility_violations(
     context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     page = context.new_page()
     found = {}
-    for kind in [*PAGE_KINDS, "belgeler/rgaspi-159-2-56-045/", "paralel/"]:
+    for kind in [*PAGE_KINDS, "belgeler/rgaspi-159-2-56-045/", "paralel/", "indir/"]:
         page.goto(base_url + prefix + kind)
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(

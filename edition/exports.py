@@ -539,7 +539,8 @@ def render_downloads_page(edition: Edition, lang: str, sections: dict[str, list[
             if item.made_later:
                 size, sha256 = marker(item.path, "size", lang), marker(item.path, "sha256", lang)
             out.append(
-                f'| <a href="{escape_html(href)}" download><code class="ed-file">{escape_html(name)}</code></a> '
+                f'| <a href="{escape_html(href)}" download>'
+                f'<code class="ed-file">{escape_html(name)}</code></a> '
                 f"| {escape(item.description)} | {escape(item.format)} | {size} "
                 f'| <code class="ed-sha256">{sha256}</code> |'
             )

@@ -58,8 +58,22 @@ def data_sources(edition: Edition) -> list[str]:
     return [path for path, _key, _format in DATA_FILES] + tei.tei_sources(edition)
 
 
+_last: list[tuple[Edition, str, dict[str, str]]] = []
+
+
 def render_data_files(edition: Edition, root: str) -> dict[str, str]:
-    """Every data file, keyed by its path from the site root; `root` is the site's address."""
+    """Every data file, keyed by its path from the site root; `root` is the site's address.
+
+    Both languages' Downloads pages list the same files: the second build of a run reuses
+    what the first rendered for the same edition object."""
+    if _last and _last[0][0] is edition and _last[0][1] == root:
+        return dict(_last[0][2])
+    files = _render_data_files(edition, root)
+    _last[:] = [(edition, root, files)]
+    return dict(files)
+
+
+def _render_data_files(edition: Edition, root: str) -> dict[str, str]:
     files = {
         DOCUMENTS_JSON: _json(documents_data(edition, root)),
         DOCUMENTS_SCHEMA: _json(documents_schema(root)),

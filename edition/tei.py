@@ -365,6 +365,8 @@ class _ArticleWriter:
         self.lang = lang
         self.prefix = prefix
         self.placed_notes: set[str] = set()
+        self.documents = {document.id: document for document in edition.documents}
+        self.works = {work.key: work for work in edition.works}
 
     def write(self, text: etree._Element) -> None:
         chapters = self.edition.chapters_in(self.lang)
@@ -438,7 +440,7 @@ class _ArticleWriter:
                     item.key
                     for citation in block.citations
                     for item in citation.items
-                    if self.edition.document(item.key) is not None
+                    if item.key in self.documents
                 ]
                 if block.kind is BlockKind.QUOTE and documents:
                     element.set("source", " ".join(f"{key}.xml" for key in documents))
@@ -583,7 +585,7 @@ class _ArticleWriter:
     def _citation_maker(self, citation: Citation) -> Make:
         def make(target: etree._Element) -> None:
             for item in citation.items:
-                document = self.edition.document(item.key)
+                document = self.documents.get(item.key)
                 if document is not None:
                     ref = _el(target, "ref", type="document", target=f"{document.id}.xml")
                     ref.text = document.citation_as_printed
@@ -596,7 +598,7 @@ class _ArticleWriter:
             for index, item in enumerate(citation.items):
                 if index:
                     _append_text(target, "; ")
-                work = self.edition.work(item.key)
+                work = self.works.get(item.key)
                 bibl = _el(target, "bibl")
                 ref = _el(bibl, "ref", target=f"#{bibl_id(item.key)}")
                 ref.text = work.label if work is not None else item.key

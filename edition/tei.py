@@ -253,7 +253,8 @@ def _document_profile(
         for person_id in ids:
             person = edition.person(person_id)
             name = person.full_name if person else person_id
-            _el(element, "persName", name, ref=f"{root_url}kisiler/#{person_id}")
+            people_page = root_url + urls.src_to_url(urls.PEOPLE_PAGE)
+            _el(element, "persName", name, ref=f"{people_page}#{person_id}")
         if action == "received":
             for group in document.recipient_groups:
                 _localized(element, "rs", group, type="group")

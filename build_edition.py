@@ -58,6 +58,12 @@ def on_config(config: Any) -> Any:
     _pages.update(render_site(edition, lang, str(config.site_url or "")))
     # A record's earlier ids keep their URLs alive through mkdocs-redirects.
     config.plugins["redirects"].config["redirect_maps"].update(alias_redirects(edition))
+    # Material's search plugin is there for its search box only; the index is Pagefind's, so
+    # its own indexing of every page (a tenth of a large build) is switched off.
+    search = config.plugins.get("material/search")
+    for event in ("page_context", "post_build"):
+        handlers = config.plugins.events[event]
+        handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
     return config
 
 

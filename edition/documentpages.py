@@ -16,7 +16,6 @@ from edition.render import (
     citing_places,
     document_heading,
     document_title,
-    documents_by_date,
     escape,
     escape_html,
     render_date,
@@ -223,23 +222,3 @@ def render_document_page(
         },
     }
     return "\n".join(out) + "\n", meta, citation_files(item)
-
-
-def render_documents_index(edition: Edition, lang: str) -> str:
-    src = urls.DOCUMENTS_INDEX
-    out = [
-        f"# {label(lang, 'documents_index')}",
-        "",
-        label(lang, "documents_intro"),
-        "",
-        f"| {label(lang, 'date_order')} | {label(lang, 'title')} | {label(lang, 'signature')} |",
-        "| --- | --- | --- |",
-    ]
-    for document in documents_by_date(edition):
-        target = urls.link(src, urls.document_src(document.id))
-        out.append(
-            f"| {escape(render_date(document.date, lang))} "
-            f"| [{escape(document_title(edition, document, lang))}]({target}) "
-            f"| {escape(document.signature.as_printed)} |"
-        )
-    return "\n".join(out) + "\n"

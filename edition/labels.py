@@ -50,11 +50,22 @@ LABELS: dict[str, dict[str, str]] = {
         "byline_orcid": "ORCID",
         "contents": "İçindekiler",
         "documents_intro": (
-            "Makalenin alıntıladığı RGASPİ belgeleri, tarih sırasıyla. Her belgenin kalıcı "
-            "bir adresi vardır."
+            "Makalenin alıntıladığı RGASPİ belgeleri, arşiv dosyalarına ve yıllara göre. Her "
+            "belgenin kalıcı bir adresi vardır."
         ),
         "date_order": "Tarih",
         "signature": "Künye",
+        "by_archive_file": "Arşiv dosyalarına göre",
+        "archive_file": "Dosya (fon / opis / delo)",
+        "archive_file_name": "Fon {fond}, Sayı {opis}, Dosya {delo}",
+        "all_archive_files": "Bütün dosyalar ve yıllar",
+        "document_count": "Belge",
+        "date_span": "Tarih aralığı",
+        "by_year": "Yıllara göre",
+        "year": "Yıl",
+        "documents_of_year": "{year} tarihli belgeler",
+        "month_not_known": "Ayı bilinmeyenler",
+        "all_documents": "Bütün belgeler, tarih sırasıyla",
         "title": "Başlık",
         "title_page": "Başlık ve öz",
         "previous": "Önceki belge",
@@ -212,11 +223,22 @@ LABELS: dict[str, dict[str, str]] = {
         "byline_orcid": "ORCID",
         "contents": "Contents",
         "documents_intro": (
-            "The RGASPI documents that the article quotes, in order of date. Each has a "
-            "permanent address."
+            "The RGASPI documents that the article quotes, by archive file and by year. Each "
+            "has a permanent address."
         ),
         "date_order": "Date",
         "signature": "Signature",
+        "by_archive_file": "By archive file",
+        "archive_file": "File (fond / opis / delo)",
+        "archive_file_name": "RGASPI, f. {fond}, op. {opis}, d. {delo}",
+        "all_archive_files": "All files and years",
+        "document_count": "Documents",
+        "date_span": "Dates",
+        "by_year": "By year",
+        "year": "Year",
+        "documents_of_year": "Documents dated {year}",
+        "month_not_known": "Month not known",
+        "all_documents": "All documents, in date order",
         "title": "Title",
         "title_page": "Title and abstract",
         "previous": "Previous document",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from edition import cite, exports, tei, urls
+from edition.documentindexes import index_sources, render_index_pages
 from edition.documentpages import (
     CITATION_FILES,
     CitationFiles,
@@ -17,7 +18,6 @@ from edition.documentpages import (
     cite_block,
     head,
     render_document_page,
-    render_documents_index,
 )
 from edition.indexes import render_chronology_page, render_people_page
 from edition.labels import label
@@ -88,7 +88,8 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
             )
 
     add(Page(urls.CITATIONS_PAGE, render_citations_page(edition, lang), True))
-    add(Page(urls.DOCUMENTS_INDEX, render_documents_index(edition, lang), True))
+    for src, markdown in render_index_pages(edition, lang).items():
+        add(Page(src, markdown, True))
     ordered = documents_by_date(edition)
     for index, document in enumerate(ordered):
         previous = ordered[index - 1] if index > 0 else None
@@ -206,7 +207,7 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
     twins = {c.slug for c in edition.chapters if c.lang != lang}
     sources = [chapter.path for chapter in chapters]
     sources += [parallel_src(c.slug) for c in chapters if c.slug in twins]
-    sources += [urls.CITATIONS_PAGE, urls.DOCUMENTS_INDEX]
+    sources += [urls.CITATIONS_PAGE, urls.DOCUMENTS_INDEX, *index_sources(edition)]
     for document in edition.documents:
         src = urls.document_src(document.id)
         sources.append(src)

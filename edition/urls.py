@@ -32,6 +32,16 @@ def document_src(document_id: str) -> str:
     return f"belgeler/{document_id}.md"
 
 
+def archive_file_src(file_id: str) -> str:
+    """A page per file (delo) of the archive: /belgeler/dosya/159-2-57/."""
+    return f"belgeler/dosya/{file_id}.md"
+
+
+def year_src(year: int) -> str:
+    """A page per year of the documents' dates: /belgeler/yil/1920/."""
+    return f"belgeler/yil/{year}.md"
+
+
 def pdf_src(lang: str) -> str:
     """The whole edition as a PDF, in each language's folder: /pdf/korkmaz-edisyon-tr.pdf."""
     return f"pdf/korkmaz-edisyon-{lang}.pdf"

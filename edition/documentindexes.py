@@ -1,0 +1,142 @@
+"""The ways into the documents that stay usable with thousands of them: the documents page
+lists the archive's files (fond / opis / delo) and the years, each with a page of its own; a
+file's page lists its documents by sheet, a year's page by month. Pure: model in, Markdown out.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from itertools import groupby
+
+from babel.dates import format_date
+
+from edition import urls
+from edition.labels import label
+from edition.model import Document, Edition
+from edition.render import document_title, documents_by_date, escape, render_date
+
+# Up to this many documents the documents page also lists them all, as a reader of a short
+# edition expects; beyond it the files and years lead to them.
+FULL_LIST_LIMIT = 100
+
+
+def archive_file_key(document: Document) -> tuple[int, int, int]:
+    fond, opis, delo, _sheet = document.signature.normalised
+    return fond, opis, delo
+
+
+def archive_file_src(key: tuple[int, int, int]) -> str:
+    return urls.archive_file_src("-".join(str(part) for part in key))
+
+
+def year_of(document: Document) -> int:
+    return document.date.earliest[0]
+
+
+def index_sources(edition: Edition) -> list[str]:
+    """The source paths of the file and year pages, known without rendering them."""
+    files = sorted({archive_file_key(d) for d in edition.documents})
+    years = sorted({year_of(d) for d in edition.documents})
+    return [archive_file_src(key) for key in files] + [urls.year_src(year) for year in years]
+
+
+def render_index_pages(edition: Edition, lang: str) -> dict[str, str]:
+    """The documents page, a page per archive file and a page per year, keyed by source."""
+    pages = {urls.DOCUMENTS_INDEX: render_documents_page(edition, lang)}
+    by_signature = sorted(edition.documents, key=lambda d: d.signature.normalised)
+    for key, documents in groupby(by_signature, key=archive_file_key):
+        pages[archive_file_src(key)] = _render_archive_file(edition, key, list(documents), lang)
+    for year, documents in groupby(documents_by_date(edition), key=year_of):
+        pages[urls.year_src(year)] = _render_year(edition, year, list(documents), lang)
+    return pages
+
+
+def render_documents_page(edition: Edition, lang: str) -> str:
+    src = urls.DOCUMENTS_INDEX
+    out = [f"# {label(lang, 'documents_index')}", "", label(lang, "documents_intro"), ""]
+    out += [f"## {label(lang, 'by_archive_file')}", ""]
+    out += [
+        f"| {label(lang, 'archive_file')} | {label(lang, 'document_count')} "
+        f"| {label(lang, 'date_span')} |",
+        "| --- | --: | --- |",
+    ]
+    by_signature = sorted(edition.documents, key=lambda d: d.signature.normalised)
+    for key, group in groupby(by_signature, key=archive_file_key):
+        documents = list(group)
+        target = urls.link(src, archive_file_src(key))
+        out.append(
+            f"| [{escape(_archive_file_name(key, lang))}]({target}) | {len(documents)} "
+            f"| {escape(_span(documents, lang))} |"
+        )
+    out += ["", f"## {label(lang, 'by_year')}", ""]
+    out += [f"| {label(lang, 'year')} | {label(lang, 'document_count')} |", "| --- | --: |"]
+    for year, group in groupby(documents_by_date(edition), key=year_of):
+        target = urls.link(src, urls.year_src(year))
+        out.append(f"| [{year}]({target}) | {len(list(group))} |")
+    if len(edition.documents) <= FULL_LIST_LIMIT:
+        out += ["", f"## {label(lang, 'all_documents')}", ""]
+        out += _document_table(edition, src, documents_by_date(edition), lang)
+    return "\n".join(out) + "\n"
+
+
+def _render_archive_file(
+    edition: Edition, key: tuple[int, int, int], documents: list[Document], lang: str
+) -> str:
+    src = archive_file_src(key)
+    out = [f"# {escape(_archive_file_name(key, lang))}", ""]
+    out += [_back_link(src, lang), ""]
+    out += _document_table(edition, src, documents, lang, sheet_first=True)
+    return "\n".join(out) + "\n"
+
+
+def _render_year(edition: Edition, year: int, documents: list[Document], lang: str) -> str:
+    src = urls.year_src(year)
+    out = [f"# {label(lang, 'documents_of_year', year=year)}", "", _back_link(src, lang), ""]
+    for month, group in groupby(documents, key=lambda d: d.date.month):
+        heading = (
+            format_date(datetime.date(year, month, 1), "LLLL y", locale=lang)
+            if month
+            else label(lang, "month_not_known")
+        )
+        anchor = f"ay-{month:02d}" if month else "ay-bilinmiyor"
+        out += [f"## {escape(heading)} {{ #{anchor} }}", ""]
+        out += [*_document_table(edition, src, list(group), lang), ""]
+    return "\n".join(out)
+
+
+def _document_table(
+    edition: Edition, src: str, documents: Iterable[Document], lang: str, sheet_first: bool = False
+) -> list[str]:
+    first = label(lang, "signature") if sheet_first else label(lang, "date_order")
+    out = [
+        f"| {first} | {label(lang, 'title')} | "
+        f"{label(lang, 'date_order') if sheet_first else label(lang, 'signature')} |",
+        "| --- | --- | --- |",
+    ]
+    for document in documents:
+        target = urls.link(src, urls.document_src(document.id))
+        date = escape(render_date(document.date, lang))
+        signature = escape(
+            document.signature.as_printed if lang == "tr" else document.signature.english
+        )
+        title = f"[{escape(document_title(edition, document, lang))}]({target})"
+        if sheet_first:
+            out.append(f"| {signature} | {title} | {date} |")
+        else:
+            out.append(f"| {date} | {title} | {signature} |")
+    return out
+
+
+def _archive_file_name(key: tuple[int, int, int], lang: str) -> str:
+    return label(lang, "archive_file_name", fond=key[0], opis=key[1], delo=key[2])
+
+
+def _span(documents: list[Document], lang: str) -> str:
+    ordered = sorted(documents, key=lambda d: (d.date.earliest, d.date.latest))
+    first, last = render_date(ordered[0].date, lang), render_date(ordered[-1].date, lang)
+    return first if first == last else f"{first} – {last}"
+
+
+def _back_link(src: str, lang: str) -> str:
+    return f"[{label(lang, 'all_archive_files')}]({urls.link(src, urls.DOCUMENTS_INDEX)})"

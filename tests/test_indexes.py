@@ -150,3 +150,30 @@ def test_people_file_is_checked_against_its_schema(project: Path) -> None:
         "sources/people.yaml:291: error: unknown field 'englsh'; did you mean 'english'?; "
         "allowed fields: english, facts, full_name, id, mentions, name, role, russian",
     ]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_document_is_reached_from_the_documents_page_by_file_and_by_year(
+    site: Path, prefix: str
+) -> None:
+    edition = load_edition(ROOT)[0]
+    assert edition is not None
+    page = f"{prefix}belgeler/index.html"
+    html = parse_page(site, page)
+    found_by: dict[str, set[str]] = {"dosya": set(), "yil": set()}
+    for link in html.xpath("//article//a[contains(@href, 'dosya/') or contains(@href, 'yil/')]"):
+        target, _ = resolve(page, link.get("href"))
+        kind = "dosya" if "/dosya/" in target else "yil"
+        listed = parse_page(site, target)
+        for document_link in listed.xpath("//article//a[contains(@href, 'rgaspi-')]"):
+            document_target, _ = resolve(target, document_link.get("href"))
+            assert (site / document_target).is_file()
+            found_by[kind].add(document_target.split("/")[-2])
+    ids = {document.id for document in edition.documents}
+    assert found_by == {"dosya": ids, "yil": ids}
+
+
+def test_a_year_page_groups_its_documents_by_month(site: Path) -> None:
+    html = parse_page(site, "belgeler/yil/1920/index.html")
+    headings = [h.text_content().strip() for h in html.xpath("//article//h2")]
+    assert headings == ["Ayı bilinmeyenler", "Eylül 1920", "Aralık 1920"]

@@ -144,7 +144,9 @@ def command_build(arguments: argparse.Namespace) -> int:
     if command_check(argparse.Namespace()) != 0:
         return 1
     try:
-        build_site(ROOT / "mkdocs.yml", Path(arguments.site_dir).resolve())
+        build_site(
+            ROOT / "mkdocs.yml", Path(arguments.site_dir).resolve(), pdf=not arguments.without_pdf
+        )
     except BuildFailed as error:
         print(f"build failed, the previous site is untouched: {error}", file=sys.stderr)
         return 1
@@ -198,15 +200,6 @@ def command_serve(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _show_mkdocs_messages(level: int) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.setLevel(level)
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(min(level, logging.INFO))
-
-
 def command_new_document(arguments: argparse.Namespace) -> int:
     from edition.scaffold import NewDocument, create_document
 
@@ -245,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate every source and print every problem")
     build = commands.add_parser("build", help="build the site atomically")
     build.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder")
+    build.add_argument(
+        "--without-pdf",
+        action="store_true",
+        help="skip printing the PDFs (a draft; the downloads page then links to none)",
+    )
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")
     new = commands.add_parser(
@@ -275,7 +273,9 @@ def main(argv: list[str] | None = None) -> int:
         arguments = parser.parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
-    _show_mkdocs_messages(logging.INFO if arguments.command == "serve" else logging.WARNING)
+    from edition.publish import show_mkdocs_messages
+
+    show_mkdocs_messages(logging.INFO if arguments.command == "serve" else logging.WARNING)
     handlers = {
         "check": command_check,
         "build": command_build,

@@ -6,12 +6,14 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -36,13 +38,17 @@ def config_file_for(root_config: Path, lang: str) -> Path:
 
 
 def build_site(
-    root_config: Path, site_dir: Path, site_url: str | None = None, *, preview: bool = False
+    root_config: Path,
+    site_dir: Path,
+    site_url: str | None = None,
+    *,
+    preview: bool = False,
+    pdf: bool = True,
 ) -> None:
     """Build every language with MkDocs (strict) into a temporary sibling of `site_dir`, then
     swap it in. A failed or interrupted build leaves `site_dir` exactly as it was: the only
     changes to it are two renames after every language has been built.
     """
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -52,21 +58,27 @@ def build_site(
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
+        # The original language's site_url is the site's address.
         base_url = site_url
-        for lang, prefix in LANGUAGE_PREFIXES.items():
-            options: dict[str, str] = {"site_dir": str(staging / prefix)}
-            if base_url is not None:
-                options["site_url"] = base_url + prefix
-            config = load_config(
-                config_file=str(config_file_for(root_config, lang)), strict=True, **options
-            )
-            if base_url is None:  # the original language's site_url is the site's address
-                base_url = str(config.site_url or "")
-                config.site_url = base_url + prefix
-            build(config)
+        if base_url is None:
+            base_url = str(load_config(config_file=str(root_config)).site_url or "")
+        # The translations build in worker processes while this one builds the original:
+        # the two cores of a small machine halve the build.
+        jobs = [
+            (str(config_file_for(root_config, lang)), str(staging / prefix), base_url + prefix)
+            for lang, prefix in LANGUAGE_PREFIXES.items()
+        ]
+        workers = _translation_workers(len(jobs) - 1)
+        translations = [workers.submit(build_language, *job) for job in jobs[1:]]
+        try:
+            build_language(*jobs[0])
+        finally:
+            for translation in translations:
+                translation.result()
         write_sitemap(staging, base_url or "")
         if not preview:
-            write_pdfs(root_config.parent, staging, base_url or "")  # slow: not in the preview
+            if pdf:  # printing the whole edition is slow: not in the preview
+                write_pdfs(root_config.parent, staging, base_url or "")
             apply_policy(staging)  # the preview's live-reload script is inline, unhashed
             index_for_search(staging)
     except (MkDocsException, SystemExit, PdfFailed) as error:
@@ -84,6 +96,52 @@ def build_site(
     os.replace(staging, site_dir)
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+def build_language(config_file: str, site_dir: str, site_url: str) -> None:
+    """One language's strict MkDocs build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(config_file=config_file, strict=True, site_dir=site_dir, site_url=site_url))
+
+
+_workers: ProcessPoolExecutor | None = None
+
+
+def _translation_workers(count: int) -> ProcessPoolExecutor:
+    """Worker processes kept for the life of this one, so that the preview's rebuilds find
+    their templates compiled and their sources loaded. They start from a fork server that has
+    MkDocs and the edition imported, not from this process, which may have threads."""
+    global _workers
+    if _workers is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["edition.publish", "mkdocs.commands.build", "material"])
+        _workers = ProcessPoolExecutor(
+            max_workers=max(count, 1),
+            mp_context=context,
+            initializer=show_mkdocs_messages,
+            initargs=(_message_level,),
+        )
+    return _workers
+
+
+_message_level = logging.WARNING
+
+
+def show_mkdocs_messages(level: int) -> None:
+    """MkDocs' messages on standard error, as its own command line shows them."""
+    global _message_level
+    _message_level = level
+    mkdocs_log = logging.getLogger("mkdocs")
+    if any(getattr(h, "edition", False) for h in mkdocs_log.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(level)
+    handler.edition = True  # type: ignore[attr-defined]
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(min(level, logging.INFO))
 
 
 def index_for_search(site: Path) -> None:

@@ -120,10 +120,23 @@ def _translation_workers(count: int) -> ProcessPoolExecutor:
         _workers = ProcessPoolExecutor(
             max_workers=max(count, 1),
             mp_context=context,
-            initializer=show_mkdocs_messages,
+            initializer=_start_worker,
             initargs=(_message_level,),
         )
     return _workers
+
+
+def _start_worker(message_level: int) -> None:
+    # A worker must not outlive the build that started it: killed halfway (SIGKILL), the build
+    # leaves a fork server that exits at once, and this makes the kernel stop its workers
+    # then, before they could write into a folder the next build clears.
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    show_mkdocs_messages(message_level)
 
 
 _message_level = logging.WARNING

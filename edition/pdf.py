@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -247,7 +248,8 @@ def print_books(books: list[Book]) -> dict[str, bytes]:
         except BaseException as error:  # handed to the calling thread
             errors.append(error)
 
-    worker = threading.Thread(target=run, name="edition-pdf")
+    # A daemon, so that an interrupted build (Ctrl-C) does not wait for Chromium to finish.
+    worker = threading.Thread(target=run, name="edition-pdf", daemon=True)
     worker.start()
     worker.join()
     if errors:
@@ -306,36 +308,72 @@ def section_pages(data: bytes, keys: Iterable[str]) -> dict[str, int]:
 
 
 def pdf_date(date: str) -> str:
-    """'2026-11-24' → 'D:20261124000000Z', the PDF's date format."""
-    return "D:" + date.replace("-", "") + "000000Z"
+    """'2026-11-24' → "D:20261124000000+00'00'", the PDF's date format, as Skia writes it."""
+    return "D:" + date.replace("-", "") + "000000+00'00'"
+
+
+SKIA_DATE = re.compile(rb"\(D:\d{14}\+00'00'\)")
+START_XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
 
 def finish_pdf(data: bytes, html: str, book: Book) -> bytes:
-    """Chromium's PDF with the edition's metadata: title, author and language, the edition's
-    date for creation and modification, and a file identifier derived from the content, so
-    that the same sources give the same bytes."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+    """Chromium's PDF with the edition's metadata: title, author, subject and language, the
+    edition's date for creation and modification, and a file identifier derived from the
+    printed document, so that the same sources give the same bytes.
 
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    Written as an incremental update (a new document information dictionary and catalog
+    after Chromium's bytes): rewriting the whole file with pypdf takes seconds a hundred
+    pages, this takes none. pypdf reads the trailer and writes the two objects."""
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject, IndirectObject, NameObject, TextStringObject
+
+    # Chromium's clock, in its own information dictionary, becomes the edition's date.
+    data = SKIA_DATE.sub(f"({pdf_date(book.date)})".encode("ascii"), data)
+    reader = PdfReader(io.BytesIO(data))
+    info_ref, root_ref = reader.trailer.raw_get("/Info"), reader.trailer.raw_get("/Root")
+    previous = START_XREF.search(data)
+    if not isinstance(info_ref, IndirectObject) or not isinstance(root_ref, IndirectObject):
+        raise PdfFailed("Chromium's PDF has no document information or catalog")
+    if previous is None:
+        raise PdfFailed("Chromium's PDF has no cross-reference table")
     date = pdf_date(book.date)
-    writer.add_metadata(
+    info = DictionaryObject(
         {
-            "/Title": book.title,
-            "/Author": book.author,
-            "/Subject": label(book.lang, "pdf_subject"),
-            "/Creator": "build_edition.py (MkDocs, Chromium)",
-            "/Producer": "Skia/PDF, pypdf",
-            "/CreationDate": date,
-            "/ModDate": date,
+            NameObject(key): TextStringObject(value)
+            for key, value in (
+                ("/Title", book.title),
+                ("/Author", book.author),
+                ("/Subject", label(book.lang, "pdf_subject")),
+                ("/Creator", "build_edition.py (MkDocs, Chromium)"),
+                ("/Producer", "Skia/PDF, pypdf"),
+                ("/CreationDate", date),
+                ("/ModDate", date),
+            )
         }
     )
-    writer.root_object[NameObject("/Lang")] = TextStringObject(book.lang)
-    identifier = ByteStringObject(hashlib.sha256(html.encode("utf-8")).digest()[:16])
-    writer._ID = ArrayObject([identifier, identifier])  # pypdf has no public setter
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
+    root = reader.trailer["/Root"]
+    if not isinstance(root, DictionaryObject):
+        raise PdfFailed("Chromium's PDF has no catalog")
+    catalog = DictionaryObject(root)
+    catalog[NameObject("/Lang")] = TextStringObject(book.lang)
+    out = bytearray(data if data.endswith(b"\n") else data + b"\n")
+    offsets = {}
+    for number, value in sorted(((info_ref.idnum, info), (root_ref.idnum, catalog))):
+        offsets[number] = len(out)
+        body = io.BytesIO()
+        value.write_to_stream(body)
+        out += f"{number} 0 obj\n".encode("ascii") + body.getvalue() + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f \n"
+    for number, offset in offsets.items():
+        out += f"{number} 1\n{offset:010d} 00000 n \n".encode("ascii")
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
+    out += (
+        f"trailer\n<</Size {reader.trailer['/Size']} /Root {root_ref.idnum} 0 R "
+        f"/Info {info_ref.idnum} 0 R /Prev {int(previous.group(1))} "
+        f"/ID [<{identifier}> <{identifier}>]>>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode("ascii")
+    return bytes(out)
 
 
 def write_pdfs(root: Path, site: Path, root_url: str) -> list[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -170,6 +171,7 @@ def parse_citations(source: str, origin: Origin, problems: Problems) -> list[Cit
     return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]
 
 
+@lru_cache(maxsize=65536)
 def words_of(markdown: str) -> str:
     """A block's words on one line: quote markers and inline HTML tags gone, whitespace
     collapsed."""

@@ -206,13 +206,28 @@ def anchor_text(anchor: str, lang: str) -> str:
 
 
 def citing_places(edition: Edition, key: str, lang: str) -> list[Place]:
-    """Every paragraph and footnote citing `key`, in reading order, each once."""
-    places: list[Place] = []
+    """Every paragraph and footnote citing `key`, in reading order."""
+    return list(_places_by_key(edition, lang).get(key, ()))
+
+
+# The places of every key, gathered in one pass over the chapters: asked once per document,
+# a pass each would make a build quadratic in the number of documents.
+_places_cache: dict[tuple[int, str], tuple[Edition, dict[str, list[Place]]]] = {}
+
+
+def _places_by_key(edition: Edition, lang: str) -> dict[str, list[Place]]:
+    cached = _places_cache.get((id(edition), lang))
+    if cached is not None and cached[0] is edition:
+        return cached[1]
+    places: dict[str, list[Place]] = {}
     for chapter in edition.chapters_in(lang):
         for citation, anchor in chapter.citations():
             for item in citation.items:
-                if item.key == key and anchor:
-                    places.append(Place(chapter, anchor, item.locator))
+                if anchor:
+                    places.setdefault(item.key, []).append(Place(chapter, anchor, item.locator))
+    if len(_places_cache) > 8:
+        _places_cache.clear()
+    _places_cache[(id(edition), lang)] = (edition, places)
     return places
 
 
@@ -292,18 +307,33 @@ def documents_by_date(edition: Edition) -> list[Document]:
 
 def render_date(date: DocumentDate, lang: str) -> str:
     """The date in words, with its precision and uncertainty shown: '31 Aralık [1920?]'."""
-    day = datetime.date(date.year, date.month or 1, date.day or 1)
-    if date.precision is DatePrecision.DAY:
-        if date.year_uncertain:
-            return f"{format_date(day, 'd MMMM', locale=lang)} [{date.year}?]"
+    return _date_in_words(
+        date.year, date.month, date.day, date.precision, date.year_uncertain, date.uncertain, lang
+    )
+
+
+@cache
+def _date_in_words(
+    year: int,
+    month: int | None,
+    day_of_month: int | None,
+    precision: DatePrecision,
+    year_uncertain: bool,
+    uncertain: bool,
+    lang: str,
+) -> str:
+    day = datetime.date(year, month or 1, day_of_month or 1)
+    if precision is DatePrecision.DAY:
+        if year_uncertain:
+            return f"{format_date(day, 'd MMMM', locale=lang)} [{year}?]"
         text = format_date(day, "d MMMM y", locale=lang)
-    elif date.precision is DatePrecision.MONTH:
-        if date.year_uncertain:
-            return f"{format_date(day, 'LLLL', locale=lang)} [{date.year}?]"
+    elif precision is DatePrecision.MONTH:
+        if year_uncertain:
+            return f"{format_date(day, 'LLLL', locale=lang)} [{year}?]"
         text = format_date(day, "LLLL y", locale=lang)
     else:
-        text = f"[{date.year}?]" if date.year_uncertain else str(date.year)
-    return f"[{text}?]" if date.uncertain else text
+        text = f"[{year}?]" if year_uncertain else str(year)
+    return f"[{text}?]" if uncertain else text
 
 
 def person_name(person: Person, lang: str) -> str:

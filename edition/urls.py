@@ -8,6 +8,7 @@ English under `/en/`. These paths are the published URLs: never change one.
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def src_to_url(src: str) -> str:
     return src[: -len(".md")] + "/"
 
 
+@cache
 def link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     """A relative Markdown link from one page's source to another's, which MkDocs checks."""
     target = to_src if from_src != to_src else ""

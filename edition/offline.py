@@ -115,6 +115,7 @@ def write_offline_copy(site: Path, output: Path, readme: str, date: str) -> int:
                 if name.endswith(".html"):
                     data = offline_page(data.decode("utf-8"), name, files).encode("utf-8")
                 archive.writestr(entry(name), data, compresslevel=9)
+        os.chmod(temporary, 0o644)  # mkstemp made it private; the zip is for readers
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -84,6 +84,7 @@ def test_every_link_of_the_offline_copy_names_a_file(unpacked: Path) -> None:
 
 
 def test_the_offline_zip_is_the_same_bytes_each_time(site: Path, offline_zip: Path) -> None:
+    assert offline_zip.stat().st_mode & 0o777 == 0o644
     again = make_copy(site, offline_zip.with_name("again.zip"))
     assert hashlib.sha256(again.read_bytes()).digest() == (
         hashlib.sha256(offline_zip.read_bytes()).digest()

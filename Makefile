@@ -1,6 +1,6 @@
 # The two commands a new machine needs: `make serve` and `make test`.
 PYTHON ?= python3
-BENCH_COUNTS ?= 10 100
+BENCH_COUNTS ?= 10 100 1000 5000
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

@@ -13,6 +13,8 @@ import argparse
 import contextlib
 import functools
 import gzip
+import os
+import platform
 import resource
 import socket
 import statistics
@@ -160,7 +162,8 @@ def measure(count: int, runs: int, workspace: Path) -> dict[str, str]:
     median = statistics.median(timings)
     own = edition_work_seconds(edition)
     visit, search = browser_bytes(site, page, "Moskova")
-    preview = preview_seconds(edition, record, page)
+    # Each edit at archive scale waits for a whole rebuild: fewer of them.
+    preview = preview_seconds(edition, record, page, edits=5 if count <= 100 else 2)
     return {
         "documents": f"{count:,}",
         "build, median (s)": f"{median:.1f}",
@@ -180,10 +183,20 @@ def measure(count: int, runs: int, workspace: Path) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("counts", nargs="*", type=int, default=[10, 100])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--runs", type=int, default=None, help="builds per N (default: 3 up to 100, then 1)"
+    )
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as workspace:
-        rows = [measure(n, arguments.runs, Path(workspace)) for n in arguments.counts]
+        rows = [
+            measure(n, arguments.runs or (3 if n <= 100 else 1), Path(workspace))
+            for n in arguments.counts
+        ]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(
+        f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, {platform.machine()}, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}\n"
+    )
     columns = list(rows[0])
     print("| " + " | ".join(columns) + " |")
     print("|" + " --- |" * len(columns))

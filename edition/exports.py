@@ -21,6 +21,7 @@ from bibtexparser import Library, write_string  # type: ignore[attr-defined]
 from bibtexparser.model import Block, Entry, Field
 
 from edition import tei, urls
+from edition.documentindexes import FULL_LIST_LIMIT
 from edition.documentpages import CITATION_FILES, citation_file_src
 from edition.filefacts import file_size, marker
 from edition.labels import label
@@ -518,7 +519,10 @@ def downloads(
     sections["tei"].append(
         Download(tei.ARTICLE_TEI, label(lang, "dl_article_tei"), "TEI P5", data[tei.ARTICLE_TEI])
     )
-    for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
+    # Each document's TEI is linked from its page and named in documents.json; the list here
+    # stops where a page of thousands of rows would stop being a list anyone reads.
+    listed = edition.documents if len(edition.documents) <= FULL_LIST_LIMIT else ()
+    for document in sorted(listed, key=lambda d: d.signature.normalised):
         path = tei.document_tei_src(document.id)
         title = document_title(edition, document, lang)
         sections["tei"].append(Download(path, title, "TEI P5", data[path]))

@@ -99,7 +99,8 @@ LABELS: dict[str, dict[str, str]] = {
         "downloads_tei_note": (
             "Makale ve her belge için birer TEI P5 dosyası; TEI {version} sürümünün tei_all "
             "şemasına (RELAX NG) göre geçerlidir. Paragraf numaraları ve dipnotlar sitedekiyle "
-            "aynıdır; İngilizce metin edisyonun çevirisi olarak işaretlenmiştir."
+            "aynıdır; İngilizce metin edisyonun çevirisi olarak işaretlenmiştir. Her belgenin TEI "
+            "dosyası kendi sayfasında bağlıdır ve documents.json'ın tei alanında yazılıdır."
         ),
         "downloads_citations": "Atıf dosyaları",
         "downloads_citations_note": "",
@@ -272,7 +273,9 @@ LABELS: dict[str, dict[str, str]] = {
         "downloads_tei_note": (
             "One TEI P5 file for the article and one for each document, valid against the "
             "tei_all schema (RELAX NG) of TEI release {version}. Paragraph numbers and notes are "
-            "those of the site; the English text is marked as the edition's translation."
+            "those of the site; the English text is marked as the edition's translation. Each "
+            "document's TEI file is linked from its page and named in the tei field of "
+            "documents.json."
         ),
         "downloads_citations": "Citation files",
         "downloads_citations_note": "",

@@ -111,12 +111,11 @@ _workers: ProcessPoolExecutor | None = None
 
 def _translation_workers(count: int) -> ProcessPoolExecutor:
     """Worker processes kept for the life of this one, so that the preview's rebuilds find
-    their templates compiled and their sources loaded. They start from a fork server that has
-    MkDocs and the edition imported, not from this process, which may have threads."""
+    their templates compiled and their sources loaded. They are spawned afresh, not forked
+    from this process, which may have threads (the preview server's)."""
     global _workers
     if _workers is None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["edition.publish", "mkdocs.commands.build", "material"])
+        context = multiprocessing.get_context("spawn")
         _workers = ProcessPoolExecutor(
             max_workers=max(count, 1),
             mp_context=context,
@@ -128,8 +127,7 @@ def _translation_workers(count: int) -> ProcessPoolExecutor:
 
 def _start_worker(message_level: int) -> None:
     # A worker must not outlive the build that started it: killed halfway (SIGKILL), the build
-    # leaves a fork server that exits at once, and this makes the kernel stop its workers
-    # then, before they could write into a folder the next build clears.
+    # would leave it writing into a folder the next build clears. The kernel stops it.
     if sys.platform.startswith("linux"):
         import ctypes
         import signal

@@ -352,4 +352,3 @@ def _dotted_capitals(locale: str) -> dict[str, str]:
 
 def _plain(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
-

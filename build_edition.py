@@ -104,6 +104,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown if rendered.generated else rendered.content
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    # A written page needs its text no more; kept until the end of a build of thousands of
+    # pages, the texts are most of the build's memory.
+    page.content = None
+    page.markdown = None
+    return output
+
+
 # --- command line ------------------------------------------------------------------------
 
 
@@ -239,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the site atomically")
     build.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder")
     build.add_argument(
+        "-v", "--verbose", action="store_true", help="show each step and how long it took"
+    )
+    build.add_argument(
         "--without-pdf",
         action="store_true",
         help="skip printing the PDFs (a draft; the downloads page then links to none)",
@@ -275,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if exit_.code == 0 else 2
     from edition.publish import show_mkdocs_messages
 
-    show_mkdocs_messages(logging.INFO if arguments.command == "serve" else logging.WARNING)
+    verbose = arguments.command == "serve" or getattr(arguments, "verbose", False)
+    show_mkdocs_messages(logging.INFO if verbose else logging.WARNING)
     handlers = {
         "check": command_check,
         "build": command_build,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
+from typing import TypeVar
 
 
 @dataclass(frozen=True, order=True)
@@ -290,6 +292,9 @@ class EditionInfo:
         return self.versions[0].date
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class Edition:
     info: EditionInfo
@@ -303,10 +308,33 @@ class Edition:
         return [c for c in self.chapters if c.lang == lang]
 
     def work(self, key: str) -> Work | None:
-        return next((w for w in self.works if w.key == key), None)
+        return self._works_by_key.get(key)
 
     def document(self, doc_id: str) -> Document | None:
-        return next((d for d in self.documents if d.id == doc_id), None)
+        return self._documents_by_id.get(doc_id)
 
     def person(self, person_id: str) -> Person | None:
-        return next((p for p in self.people if p.id == person_id), None)
+        return self._people_by_id.get(person_id)
+
+    # Lookups by key, made once: a search through thousands of documents for each of their
+    # citations would make a build quadratic. (cached_property writes the instance's
+    # __dict__ directly, which a frozen dataclass allows; the first of duplicates wins, as
+    # the checks that report duplicates expect.)
+    @cached_property
+    def _works_by_key(self) -> dict[str, Work]:
+        return _first_by(self.works, lambda w: w.key)
+
+    @cached_property
+    def _documents_by_id(self) -> dict[str, Document]:
+        return _first_by(self.documents, lambda d: d.id)
+
+    @cached_property
+    def _people_by_id(self) -> dict[str, Person]:
+        return _first_by(self.people, lambda p: p.id)
+
+
+def _first_by(items: tuple[T, ...], key: Callable[[T], str]) -> dict[str, T]:
+    found: dict[str, T] = {}
+    for item in items:
+        found.setdefault(key(item), item)
+    return found

@@ -3,6 +3,7 @@ when all succeeded; and the preview server, which keeps the last good site on a 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import logging
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from xml.etree import ElementTree
@@ -70,17 +72,21 @@ def build_site(
         ]
         workers = _translation_workers(len(jobs) - 1)
         translations = [workers.submit(build_language, *job) for job in jobs[1:]]
-        try:
-            build_language(*jobs[0])
-        finally:
-            for translation in translations:
-                translation.result()
+        with _timed("MkDocs, every language"):
+            try:
+                build_language(*jobs[0])
+            finally:
+                for translation in translations:
+                    translation.result()
         write_sitemap(staging, base_url or "")
         if not preview:
             if pdf:  # printing the whole edition is slow: not in the preview
-                write_pdfs(root_config.parent, staging, base_url or "")
-            apply_policy(staging)  # the preview's live-reload script is inline, unhashed
-            index_for_search(staging)
+                with _timed("PDF"):
+                    write_pdfs(root_config.parent, staging, base_url or "")
+            with _timed("Content-Security-Policy"):
+                apply_policy(staging)  # the preview's live-reload script is inline, unhashed
+            with _timed("Pagefind"):
+                index_for_search(staging)
     except (MkDocsException, SystemExit, PdfFailed) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
@@ -96,6 +102,14 @@ def build_site(
     os.replace(staging, site_dir)
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _timed(step: str) -> Iterator[None]:
+    """How long a step of the build took, for the log (shown by `serve`, and by `build -v`)."""
+    started = time.perf_counter()
+    yield
+    log.info("%s: %.1f s", step, time.perf_counter() - started)
 
 
 def build_language(config_file: str, site_dir: str, site_url: str) -> None:

@@ -104,14 +104,6 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown if rendered.generated else rendered.content
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    # A written page needs its text no more; kept until the end of a build of thousands of
-    # pages, the texts are most of the build's memory.
-    page.content = None
-    page.markdown = None
-    return output
-
-
 # --- command line ------------------------------------------------------------------------
 
 

@@ -28,7 +28,6 @@ from edition.labels import label
 from edition.model import LANGUAGES, Document, DocumentDate, Edition, LocalizedText, Person, Work
 from edition.render import citing_places, document_title, escape, escape_html, turkish_sort_key
 
-DOWNLOADS_PAGE = "indir.md"
 DATA_DIR = "veri/"
 DOCUMENTS_JSON = f"{DATA_DIR}documents.json"
 DOCUMENTS_SCHEMA = f"{DATA_DIR}documents.schema.json"
@@ -538,7 +537,7 @@ def downloads(
 
 def render_downloads_page(edition: Edition, lang: str, sections: dict[str, list[Download]]) -> str:
     """The Downloads page: every file with its format, size in bytes and SHA-256."""
-    here = urls.site_path(DOWNLOADS_PAGE, lang)
+    here = urls.site_path(urls.DOWNLOADS_PAGE, lang)
     out = [f"# {label(lang, 'downloads')}", "", escape(label(lang, "downloads_intro")), ""]
     for section in sections:
         out += [f"## {label(lang, f'downloads_{section}')}", ""]

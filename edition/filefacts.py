@@ -10,7 +10,9 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from edition import urls
 from edition.labels import label
+from edition.urls import LANGUAGE_PREFIXES
 
 MARKER = re.compile(
     r'<span data-edition-file="(?P<path>[^"]+)" data-edition-fact="(?P<fact>size|sha256)" '
@@ -34,7 +36,7 @@ def file_size(size: int, lang: str) -> str:
 
 
 def fill_markers(site: Path, made: Iterable[str]) -> None:
-    """Every marker in the built pages under `site` replaced by its fact, for the files
+    """Every marker in the Downloads pages under `site` replaced by its fact, for the files
     `made` (paths from the site root). A marker for any other file is a mistake."""
     made = set(made)
 
@@ -47,7 +49,10 @@ def fill_markers(site: Path, made: Iterable[str]) -> None:
             return hashlib.sha256(data).hexdigest()
         return file_size(len(data), match.group("lang"))
 
-    for page in sorted(site.rglob("*.html")):
+    # Only the Downloads pages hold markers: reading every page of an edition of thousands
+    # to find them would cost seconds.
+    for lang in LANGUAGE_PREFIXES:
+        page = site / urls.site_path(urls.DOWNLOADS_PAGE, lang) / "index.html"
         html = page.read_text(encoding="utf-8")
         if "data-edition-file=" in html:
             page.write_text(MARKER.sub(fact, html), encoding="utf-8")

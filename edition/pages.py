@@ -141,7 +141,7 @@ def add_downloads(
             add(Page(path, content, True))
     citation_files = {src: page.content for src, page in pages.items() if src.startswith("atif/")}
     sections = exports.downloads(edition, lang, data, citation_files)
-    add(Page(exports.DOWNLOADS_PAGE, exports.render_downloads_page(edition, lang, sections), True))
+    add(Page(urls.DOWNLOADS_PAGE, exports.render_downloads_page(edition, lang, sections), True))
 
 
 def tei_link(document_id: str, lang: str) -> dict[str, str]:
@@ -179,7 +179,7 @@ def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:
     nav.append({label(lang, "chronology"): urls.CHRONOLOGY_PAGE})
     nav.append({label(lang, "how_to_cite"): urls.HOW_TO_CITE})
     nav.append({label(lang, "changelog"): urls.CHANGELOG})
-    nav.append({label(lang, "downloads"): exports.DOWNLOADS_PAGE})
+    nav.append({label(lang, "downloads"): urls.DOWNLOADS_PAGE})
     return nav
 
 
@@ -218,7 +218,7 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
     sources += [urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, urls.CHANGELOG]
     if urls.LANGUAGE_PREFIXES[lang] == "":  # the data files live once, at the site root
         sources += exports.data_sources(edition)
-    sources.append(exports.DOWNLOADS_PAGE)
+    sources.append(urls.DOWNLOADS_PAGE)
     return sources
 
 

@@ -23,6 +23,7 @@ HOW_TO_CITE = "atif.md"
 PEOPLE_PAGE = "kisiler.md"
 CHRONOLOGY_PAGE = "kronoloji.md"
 CHANGELOG = "surumler.md"
+DOWNLOADS_PAGE = "indir.md"
 
 
 def chapter_src(slug: str) -> str:

@@ -206,7 +206,10 @@ def test_the_downloads_page_offers_both_pdfs_with_size_and_sha256(site: Path, la
 def test_a_marker_for_a_file_not_made_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf/a.pdf").write_bytes(b"%PDF-1.4 1234")
-    page = tmp_path / "index.html"
+    page = tmp_path / "indir" / "index.html"  # the Downloads pages hold the markers
+    page.parent.mkdir()
+    (tmp_path / "en" / "indir").mkdir(parents=True)
+    (tmp_path / "en" / "indir" / "index.html").write_text("<p></p>", encoding="utf-8")
     page.write_text(
         f"<td>{filefacts.marker('pdf/a.pdf', 'size', 'tr')}</td>"
         f"<td>{filefacts.marker('pdf/a.pdf', 'sha256', 'en')}</td>",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from edition.bibliography import parse_bibliography
 from edition.chapters import parse_chapter, words_of
@@ -25,7 +27,7 @@ from edition.model import (
     Version,
 )
 from edition.people import mentions, parse_people
-from edition.problems import Problems, did_you_mean
+from edition.problems import Problem, Problems, did_you_mean
 from edition.yamlsource import LineMap, parse_yaml
 
 EDITION_FILE = "sources/edition.yaml"
@@ -36,6 +38,14 @@ DOCUMENTS_DIR = "sources/documents"
 DOCS_DIR = "docs"
 
 _cache: dict[tuple[str, tuple[tuple[str, int, int], ...]], tuple[Edition | None, Problems]] = {}
+
+T = TypeVar("T")
+# Each file's parse, by its text, from the last load: the preview's rebuild after an edit to
+# one record parses that record only. A parse is pure, so the same text gives the same
+# object and the same problems; unchanged records stay the same objects, which lets the
+# rendering tell cheaply what changed (see pages.py).
+_parsed: dict[tuple[str, ...], tuple[Any, tuple[Problem, ...]]] = {}
+_parsed_now: dict[tuple[str, ...], tuple[Any, tuple[Problem, ...]]] = {}
 
 
 def source_files(root: Path) -> list[Path]:
@@ -62,6 +72,17 @@ def load_edition(root: Path) -> tuple[Edition | None, Problems]:
     return _cache[key]
 
 
+def _parse_once(key: tuple[str, ...], parse: Callable[..., T], problems: Problems) -> T:
+    """`parse(problems)`, or what it gave for the same key in the last load."""
+    remembered = _parsed.get(key) or _parsed_now.get(key)
+    if remembered is None:
+        own = Problems()
+        remembered = (parse(problems=own), tuple(own.items))
+    _parsed_now[key] = remembered
+    problems.extend(remembered[1])
+    return remembered[0]
+
+
 def _read(root: Path, relative: str, problems: Problems) -> str | None:
     try:
         return (root / relative).read_text(encoding="utf-8")
@@ -73,6 +94,15 @@ def _read(root: Path, relative: str, problems: Problems) -> str | None:
 
 
 def _load(root: Path) -> tuple[Edition | None, Problems]:
+    global _parsed, _parsed_now
+    try:
+        return _load_sources(root)
+    finally:
+        # Only what this load used is kept: a deleted or edited file's old parse goes.
+        _parsed, _parsed_now = _parsed_now, {}
+
+
+def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
     problems = Problems()
     info = _load_info(root, problems)
     people = _load_people(root, problems)
@@ -83,7 +113,15 @@ def _load(root: Path) -> tuple[Edition | None, Problems]:
     for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
         relative = path.relative_to(root).as_posix()
         text = _read(root, relative, problems)
-        document = parse_document(text, relative, problems) if text is not None else None
+        document = (
+            _parse_once(
+                ("document", relative, text),
+                partial(parse_document, text, relative),
+                problems,
+            )
+            if text is not None
+            else None
+        )
         if document is None:
             unreadable.add(path.stem)
         else:
@@ -242,8 +280,12 @@ def _load_chapters(root: Path, info: EditionInfo, problems: Problems) -> list[Ch
             if text is None:
                 continue
             numbered = slug != "index"
-            chapter = parse_chapter(
-                text, slug=slug, lang=lang, path=relative, numbered=numbered, problems=problems
+            chapter = _parse_once(
+                ("chapter", relative, slug, lang, str(numbered), text),
+                partial(
+                    parse_chapter, text, slug=slug, lang=lang, path=relative, numbered=numbered
+                ),
+                problems,
             )
             if numbered:
                 blocks = []

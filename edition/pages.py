@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from edition import cite, exports, tei, urls
@@ -21,16 +22,21 @@ from edition.documentpages import (
 )
 from edition.indexes import render_chronology_page, render_people_page
 from edition.labels import label
+from edition.memo import Memo
 from edition.metadata import article_metadata
 from edition.model import Edition
 from edition.parallel import parallel_src, render_parallel_chapter
 from edition.registry import site_url
 from edition.render import (
+    citing_places,
     documents_by_date,
     escape,
     render_chapter,
     render_citations_page,
 )
+
+# The document pages of each language, kept for the preview's next rebuild (see memo.py).
+_document_pages: dict[str, Memo[tuple[str, dict[str, Any], CitationFiles]]] = {}
 
 
 @dataclass(frozen=True)
@@ -91,11 +97,20 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     for src, markdown in render_index_pages(edition, lang).items():
         add(Page(src, markdown, True))
     ordered = documents_by_date(edition)
+    remembered = _document_pages.setdefault(lang, Memo())
+    # What every document page is made from besides its own record and neighbours.
+    remembered.begin((base_url, edition.info, edition.people, edition.works, edition.events))
     for index, document in enumerate(ordered):
         previous = ordered[index - 1] if index > 0 else None
         following = ordered[index + 1] if index + 1 < len(ordered) else None
-        markdown, meta, files = render_document_page(
-            edition, document, lang, base_url, previous, following
+        places = tuple(
+            (place.chapter.path, place.chapter.title, place.anchor)
+            for place in citing_places(edition, document.id, lang)
+        )
+        markdown, meta, files = remembered.get(
+            document.id,
+            (document, previous, following, places),
+            partial(render_document_page, edition, document, lang, base_url, previous, following),
         )
         src = urls.document_src(document.id)
         meta = {**meta, "edition": {**meta["edition"], "tei": tei_link(document.id, lang)}}

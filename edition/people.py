@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from edition.model import LocalizedText, Origin, Person
 from edition.problems import Problems
@@ -69,4 +69,11 @@ def mention_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def mentions(person: Person, text: str) -> bool:
-    return mention_pattern(person.mentions).search(text) is not None
+    return _forms_in(person.mentions, text)
+
+
+# Every person is looked for in every paragraph and record on each build; between the
+# preview's rebuilds nearly all of those texts are unchanged.
+@lru_cache(maxsize=1 << 18)
+def _forms_in(forms: tuple[str, ...], text: str) -> bool:
+    return mention_pattern(forms).search(text) is not None

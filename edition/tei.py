@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable, Iterable
+from functools import lru_cache, partial
 
 import lxml.html
 from lxml import etree
@@ -21,6 +22,7 @@ from markdown_it import MarkdownIt
 from edition import urls
 from edition.chapters import FOOTNOTE_REF, NAMED_ANCHOR
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, label
+from edition.memo import Memo
 from edition.model import (
     LANGUAGES,
     BlockKind,
@@ -61,11 +63,19 @@ def tei_sources(edition: Edition) -> list[str]:
     return [ARTICLE_TEI] + [document_tei_src(d.id) for d in edition.documents]
 
 
+# Each document's TEI, kept for the preview's next rebuild (see memo.py).
+_document_files: Memo[str] = Memo()
+
+
 def render_tei_files(edition: Edition, root_url: str) -> dict[str, str]:
     """Every TEI file, keyed by its path from the site root."""
     files = {ARTICLE_TEI: render_article_tei(edition, root_url)}
+    # A document's file names the edition and the people of the record besides the record.
+    _document_files.begin((root_url, edition.info, edition.people))
     for document in edition.documents:
-        files[document_tei_src(document.id)] = render_document_tei(edition, document, root_url)
+        files[document_tei_src(document.id)] = _document_files.get(
+            document.id, document, partial(render_document_tei, edition, document, root_url)
+        )
     return files
 
 
@@ -308,6 +318,15 @@ def paragraphs(text: str) -> list[str]:
 
 
 _markdown = MarkdownIt("commonmark")
+
+
+# The article's paragraphs are rendered again on each of the preview's rebuilds; nearly all
+# are unchanged.
+@lru_cache(maxsize=1 << 16)
+def _html_of(markdown: str) -> str:
+    return str(_markdown.render(markdown))
+
+
 _PLACEHOLDER = re.compile("\ue000([0-9]+)\ue001")
 _ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"]*)")?\s*$')
 _DIV_LANG = re.compile(r'^<div\s+lang="([A-Za-z-]+)"')
@@ -456,7 +475,7 @@ class _ArticleWriter:
         chapter: Chapter | None,
     ) -> list[etree._Element]:
         """Block Markdown (paragraphs, quotes, lists) as TEI children of `parent`."""
-        html = _markdown.render(self._with_placeholders(markdown, citations, chapter))
+        html = _html_of(self._with_placeholders(markdown, citations, chapter))
         fragment = lxml.html.fragment_fromstring(html, create_parent="div")
         created: list[etree._Element] = []
         for child in fragment:
@@ -473,7 +492,7 @@ class _ArticleWriter:
         chapter: Chapter | None,
     ) -> None:
         """Inline Markdown (one paragraph's worth) into `parent`, without a <p>."""
-        html = _markdown.render(self._with_placeholders(markdown, citations, chapter))
+        html = _html_of(self._with_placeholders(markdown, citations, chapter))
         fragment = lxml.html.fragment_fromstring(html, create_parent="div")
         for index, child in enumerate(fragment):
             if index:

@@ -89,6 +89,7 @@ def site_path(src: str, lang: str) -> str:
     return LANGUAGE_PREFIXES[lang] + src_to_url(src)
 
 
+@cache  # every page asks for the way to its twin, on every rebuild
 def relative_url(from_path: str, to_path: str) -> str:
     """A relative URL between two site paths (directory URLs, '' for the root)."""
     start = from_path.rstrip("/") or "."

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # the hook is loaded by path; make `edition` importable
     sys.path.insert(0, str(ROOT))
 
+from edition import incremental  # noqa: E402
 from edition.catalog import load_edition  # noqa: E402
 from edition.pages import Page, navigation, render_site  # noqa: E402
 from edition.problems import Severity  # noqa: E402
@@ -64,6 +65,7 @@ def on_config(config: Any) -> Any:
     for event in ("page_context", "post_build"):
         handlers = config.plugins.events[event]
         handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
+    incremental.plan(lang, config, config.nav, _pages)
     return config
 
 
@@ -93,6 +95,12 @@ def on_files(files: Any, config: Any) -> Any:
         if page.generated:
             files.append(File.generated(config, src, content=page.content))
     return files
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    # Every file is known now: the preview's plan says which of them this build writes.
+    incremental.mark(files)
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

@@ -44,11 +44,12 @@ def places_naming(edition: Edition, person: Person, lang: str) -> list[Place]:
     return places
 
 
-def documents_naming(edition: Edition, person: Person) -> list[Document]:
-    """Documents the person sent or received, or whose text names them."""
+def documents_naming(person: Person, ordered: list[Document]) -> list[Document]:
+    """Documents the person sent or received, or whose text names them, in the order of
+    `ordered` (the documents by date)."""
     return [
         document
-        for document in documents_by_date(edition)
+        for document in ordered
         if person.id in document.senders
         or person.id in document.recipients
         or mentions(person, document.text.text("tr"))
@@ -58,6 +59,7 @@ def documents_naming(edition: Edition, person: Person) -> list[Document]:
 def render_people_page(edition: Edition, lang: str) -> str:
     src = PEOPLE_PAGE
     out = [f"# {label(lang, 'people')}", "", escape(label(lang, "people_intro")), ""]
+    ordered = documents_by_date(edition)
     for person in sorted(edition.people, key=lambda p: (turkish_sort_key(p.name), p.id)):
         forms = [f"**{in_original(escape(person.full_name), lang)}**"]
         others = [("english_form", "en", person.english), ("russian_form", "ru", person.russian)]
@@ -74,7 +76,7 @@ def render_people_page(edition: Edition, lang: str) -> str:
         places = places_naming(edition, person, lang)
         if places:
             out += [f"{label(lang, 'named_at')}: {place_links(places, src, lang)}", ""]
-        documents = documents_naming(edition, person)
+        documents = documents_naming(person, ordered)
         if documents:
             links = ", ".join(
                 f"[{escape(document_title(edition, d, lang))}]"

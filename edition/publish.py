@@ -13,17 +13,21 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from xml.etree import ElementTree
 
+from edition import incremental as plans
 from edition.csp import apply_policy
+from edition.incremental import LanguageBuild
 from edition.pdf import PdfFailed, write_pdfs
 from edition.urls import LANGUAGE_PREFIXES
 
 log = logging.getLogger("mkdocs.edition")
+ORIGINAL = next(lang for lang, prefix in LANGUAGE_PREFIXES.items() if prefix == "")
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -46,10 +50,13 @@ def build_site(
     *,
     preview: bool = False,
     pdf: bool = True,
-) -> None:
-    """Build every language with MkDocs (strict) into a temporary sibling of `site_dir`, then
-    swap it in. A failed or interrupted build leaves `site_dir` exactly as it was: the only
-    changes to it are two renames after every language has been built.
+) -> dict[str, LanguageBuild]:
+    """Build every language with MkDocs (strict), each into a temporary sibling of `site_dir`,
+    then put them in place. A failed or interrupted build leaves `site_dir` exactly as it was:
+    the only changes to it come after every language has been built.
+
+    In the preview a language may write only the pages an edit changed (incremental.py);
+    those are merged into the served site file by file.
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -58,42 +65,105 @@ def build_site(
     # What a killed build left behind is never served; clear it before starting anew.
     for stale in site_dir.parent.glob(f".{site_dir.name}-new-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    preview_of = str(site_dir) if preview else None
+    incremental = site_dir in _current_previews and (site_dir / "index.html").exists()
+    _current_previews.discard(site_dir)  # until this build is in place
+    folders = {
+        lang: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+        for lang in LANGUAGE_PREFIXES
+    }
     try:
         # The original language's site_url is the site's address.
         base_url = site_url
         if base_url is None:
             base_url = str(load_config(config_file=str(root_config)).site_url or "")
         # The translations build in worker processes while this one builds the original:
-        # the two cores of a small machine halve the build.
-        jobs = [
-            (str(config_file_for(root_config, lang)), str(staging / prefix), base_url + prefix)
+        # the two cores of a small machine halve the build. Each language has a folder of its
+        # own: a build's first step empties its folder.
+        jobs = {
+            lang: (str(config_file_for(root_config, lang)), str(folders[lang]), base_url + prefix)
             for lang, prefix in LANGUAGE_PREFIXES.items()
-        ]
+        }
+        languages = list(jobs)
         workers = _translation_workers(len(jobs) - 1)
-        translations = [workers.submit(build_language, *job) for job in jobs[1:]]
+        translations = {
+            lang: workers.submit(build_language, *jobs[lang], preview_of, incremental)
+            for lang in languages[1:]
+        }
         with _timed("MkDocs, every language"):
+            built: dict[str, LanguageBuild] = {}
             try:
-                build_language(*jobs[0])
+                built[languages[0]] = build_language(*jobs[languages[0]], preview_of, incremental)
             finally:
-                for translation in translations:
-                    translation.result()
-        write_sitemap(staging, base_url or "")
-        if not preview:
-            if pdf:  # printing the whole edition is slow: not in the preview
-                with _timed("PDF"):
-                    write_pdfs(root_config.parent, staging, base_url or "")
-            with _timed("Content-Security-Policy"):
-                apply_policy(staging)  # the preview's live-reload script is inline, unhashed
-            with _timed("Pagefind"):
-                index_for_search(staging)
+                built.update({lang: job.result() for lang, job in translations.items()})
+        if built[languages[0]].complete:
+            _assemble(
+                root_config.parent,
+                site_dir,
+                folders,
+                built,
+                base_url or "",
+                preview=preview,
+                pdf=pdf,
+            )
+        else:
+            _merge(site_dir, folders, built, base_url or "")
     except (MkDocsException, SystemExit, PdfFailed) as error:
-        shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    finally:
+        for folder in folders.values():
+            shutil.rmtree(folder, ignore_errors=True)
+    if preview:
+        _current_previews.add(site_dir)
+    return built
+
+
+# Held while files of the served site are replaced: the preview's search index is made
+# in a thread of its own (SearchIndexer).
+_site_lock = threading.Lock()
+
+# The preview sites that are what the language processes last built for them: only then
+# may the next build write just what changed. A failed build takes its site out.
+_current_previews: set[Path] = set()
+
+
+def _assemble(
+    root: Path,
+    site_dir: Path,
+    folders: dict[str, Path],
+    built: dict[str, LanguageBuild],
+    base_url: str,
+    *,
+    preview: bool,
+    pdf: bool,
+) -> None:
+    """The original language's folder becomes the site, the translations its subfolders; it
+    replaces `site_dir` in two renames."""
+    staging = folders[ORIGINAL]
+    for lang, prefix in LANGUAGE_PREFIXES.items():
+        if prefix:
+            if built[lang].complete:
+                os.replace(folders[lang], staging / prefix)
+            else:  # the served translation, with this build's changes
+                shutil.copytree(site_dir / prefix, staging / prefix, symlinks=True)
+                _merge_language(staging / prefix, folders[lang], built[lang])
+    write_sitemap(staging, base_url)
+    if not preview:
+        if pdf:  # printing the whole edition is slow: not in the preview
+            with _timed("PDF"):
+                write_pdfs(root, staging, base_url)
+        with _timed("Content-Security-Policy"):
+            apply_policy(staging)  # the preview's live-reload script is inline, unhashed
+        with _timed("Pagefind"):
+            index_for_search(staging)
     staging.chmod(0o755)
+    with _site_lock:
+        if preview and (site_dir / "pagefind").is_dir():  # until the next index is ready
+            shutil.copytree(site_dir / "pagefind", staging / "pagefind")
+        _swap_in(staging, site_dir)
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
     retired = None
     if site_dir.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
@@ -104,6 +174,42 @@ def build_site(
         shutil.rmtree(retired, ignore_errors=True)
 
 
+def _merge(
+    site_dir: Path, folders: dict[str, Path], built: dict[str, LanguageBuild], base_url: str
+) -> None:
+    """The preview's changed pages, moved one by one into the served site, and the sitemap
+    made anew (a record may have come or gone)."""
+    for lang, prefix in LANGUAGE_PREFIXES.items():
+        target = site_dir / prefix if prefix else site_dir
+        with _site_lock:
+            if built[lang].complete:  # a translation whose navigation changed
+                _swap_in(folders[lang], target)
+            else:
+                _merge_language(target, folders[lang], built[lang])
+    with _site_lock:
+        write_sitemap(site_dir, base_url)
+    log.info(
+        "Pages written: %s",
+        ", ".join(f"{lang} {b.written}" for lang, b in built.items()),
+    )
+
+
+def _merge_language(target: Path, written: Path, build: LanguageBuild) -> None:
+    for path in sorted(written.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(written)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, destination)
+    for gone in build.removed:
+        path = target / gone
+        path.unlink(missing_ok=True)
+        # A removed page's folder goes with it, as a full build would not make it.
+        for folder in path.parents:
+            if folder == target or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+
+
 @contextlib.contextmanager
 def _timed(step: str) -> Iterator[None]:
     """How long a step of the build took, for the log (shown by `serve`, and by `build -v`)."""
@@ -112,12 +218,29 @@ def _timed(step: str) -> Iterator[None]:
     log.info("%s: %.1f s", step, time.perf_counter() - started)
 
 
-def build_language(config_file: str, site_dir: str, site_url: str) -> None:
-    """One language's strict MkDocs build."""
+def build_language(
+    config_file: str,
+    site_dir: str,
+    site_url: str,
+    preview_of: str | None = None,
+    incremental: bool = False,
+) -> LanguageBuild:
+    """One language's strict MkDocs build into an empty folder. A preview's build is remembered
+    in this process for the site it is merged into (`preview_of`); `incremental`: write only
+    what changed since the last one."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    build(load_config(config_file=config_file, strict=True, site_dir=site_dir, site_url=site_url))
+    config = load_config(config_file=config_file, strict=True, site_dir=site_dir, site_url=site_url)
+    plans.start(preview_of=preview_of, incremental=incremental)
+    notice = plans.DirtyBuildNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
+    try:
+        # Dirty: MkDocs asks each file whether it changed, and the plan answers.
+        build(config, dirty=True)
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+    return plans.finish()
 
 
 _workers: ProcessPoolExecutor | None = None
@@ -169,26 +292,31 @@ def show_mkdocs_messages(level: int) -> None:
     mkdocs_log.setLevel(min(level, logging.INFO))
 
 
-def index_for_search(site: Path) -> None:
+def index_for_search(site: Path, bundle: Path | None = None, *, background: bool = False) -> None:
     """Pagefind's index, one per language (by <html lang>), and no lunr index besides.
 
     Each language is indexed by a run of its own: Pagefind holds every page it indexes in
-    memory, and one run over 10,000 pages took 1.5 GiB. The runs write one bundle; the
-    languages of their entry files are merged.
+    memory, and one run over 10,000 pages took 1.5 GiB. The runs write one bundle, by default
+    the site's `pagefind/`; the languages of their entry files are merged.
     """
     for prefix in LANGUAGE_PREFIXES.values():
         shutil.rmtree(site / prefix / "search", ignore_errors=True)
-    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    bundle = bundle or site / "pagefind"
+    shutil.rmtree(bundle, ignore_errors=True)
     languages: dict[str, object] = {}
-    entry_path = site / "pagefind" / "pagefind-entry.json"
+    entry_path = bundle / "pagefind-entry.json"
     for prefix in LANGUAGE_PREFIXES.values():
+        # The preview's index waits for the cores: the next edit's build comes first.
         result = subprocess.run(
             [
+                *(["nice", "-n", "19"] if background else []),
                 sys.executable,
                 "-m",
                 "pagefind",
                 "--site",
                 str(site),
+                "--output-path",
+                str(bundle),
                 "--glob",
                 _pages_under(site, prefix),
                 "--quiet",
@@ -253,8 +381,9 @@ def write_sitemap(site: Path, base_url: str) -> None:
 
 
 def serve(root_config: Path, dev_addr: str) -> None:
-    """Preview at dev_addr with live reload. Each change rebuilds every language; a build
-    with problems prints them and the last good site stays served."""
+    """Preview at dev_addr with live reload. After the first build, an edit writes only the
+    pages it changed; a build with problems prints them and the last good site stays served.
+    The search index follows a moment later, made in the background."""
     from mkdocs.livereload import LiveReloadServer
 
     host, _, port = dev_addr.rpartition(":")
@@ -262,6 +391,7 @@ def serve(root_config: Path, dev_addr: str) -> None:
     site = workspace / "site"
     site.mkdir()
     site_url = f"http://{host}:{port}/"
+    search = SearchIndexer(site)
 
     def builder() -> None:
         started = time.perf_counter()
@@ -269,8 +399,7 @@ def serve(root_config: Path, dev_addr: str) -> None:
         try:
             build_site(root_config, site, site_url, preview=True)
             log.info("Edition built in %.2f s", time.perf_counter() - started)
-            # The edit is served already; search catches up a fraction of a second later.
-            index_for_search(site)
+            search.request()
         except BuildFailed as error:
             log.error("%s; still serving the last good site", error)
 
@@ -293,4 +422,42 @@ def serve(root_config: Path, dev_addr: str) -> None:
         log.info("Shutting down...")
     finally:
         server.shutdown()
+        search.stop()
         shutil.rmtree(workspace, ignore_errors=True)
+
+
+class SearchIndexer:
+    """The preview's search index, made in a thread of its own after each build, so that an
+    edit shows without waiting for Pagefind. Requests made while it runs are served by one
+    more run; the new bundle replaces the old one in two renames."""
+
+    def __init__(self, site: Path) -> None:
+        self._site = site
+        self._wanted = threading.Event()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+        self._thread.start()
+
+    def request(self) -> None:
+        self._wanted.set()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wanted.set()
+        self._thread.join(timeout=60)
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            if self._stopping:
+                return
+            bundle = self._site.parent / ".pagefind-new"
+            try:
+                index_for_search(self._site, bundle, background=True)
+            except (BuildFailed, OSError) as error:
+                log.warning("The search index was not updated: %s", error)
+                continue
+            with _site_lock:
+                _swap_in(bundle, self._site / "pagefind")
+            log.info("Search index updated")

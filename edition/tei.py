@@ -10,10 +10,12 @@ called, and links every citation to a `listBibl` of the works and the documents.
 
 from __future__ import annotations
 
+import copy
 import re
 import textwrap
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -335,6 +337,7 @@ _DIV_LANG = re.compile(r'^<div\s+lang="([A-Za-z-]+)"')
 def render_article_tei(edition: Edition, root_url: str) -> str:
     """The article in TEI: the Turkish original and the edition's English, each numbered as
     on the site, with footnotes in place and citations linked to the lists of works."""
+    _article_texts.begin(None)
     root = _root(LANGUAGES[0], "article")
     header = _el(root, "teiHeader")
     file_desc = _el(header, "fileDesc")
@@ -372,9 +375,29 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
         if not original:
             text.set("resp", f"#{RESP_EDITION}")
             text.set("corresp", f"#text-{LANGUAGES[0]}")
-        _ArticleWriter(edition, lang, prefix).write(text)
+        # What a language's text is made from: its chapters, the works' labels, and of the
+        # documents only how the article cites them.
+        inputs = (
+            edition.chapters_in(lang),
+            edition.works,
+            [(document.id, document.citation_as_printed) for document in edition.documents],
+        )
+        written = _article_texts.get(
+            lang, inputs, partial(_article_text, edition, lang, prefix, text.attrib)
+        )
+        group.replace(text, copy.deepcopy(written))
     _bibliography(_el(outer, "back"), edition)
     return _serialise(root)
+
+
+# Each language's text of the article, kept for the preview's next rebuild (see memo.py).
+_article_texts: Memo[etree._Element] = Memo()
+
+
+def _article_text(edition: Edition, lang: str, prefix: str, attributes: Any) -> etree._Element:
+    text = etree.Element(_tag("text"), dict(attributes), nsmap={None: TEI_NS})
+    _ArticleWriter(edition, lang, prefix).write(text)
+    return text
 
 
 class _ArticleWriter:

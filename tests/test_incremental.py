@@ -1,0 +1,135 @@
+"""The preview's rebuilds write only what an edit changed, and leave the very site a full
+build of the same sources makes, byte for byte: after an edit to a record, to the people,
+to a chapter, after a record is added and after it is removed again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from edition.incremental import LanguageBuild
+from edition.publish import BuildFailed, build_site
+from tests.conftest import run_cli
+
+RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
+NEW_ID = "rgaspi-159-2-57-099"
+NEW_RECORD = f"sources/documents/{NEW_ID}.yaml"
+ADDRESS = "http://127.0.0.1:8000/"
+
+
+def files_of(site: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every folder (None), by path."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes() if path.is_file() else None
+        for path in sorted(site.rglob("*"))
+    }
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def rebuild_matches_full_build(
+    project: Path, served: Path, reference: Path
+) -> dict[str, LanguageBuild]:
+    """The preview's rebuild of `served`, checked against a full build into `reference`."""
+    built = build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    build_site(project / "mkdocs.yml", reference, ADDRESS, preview=True)
+    served_files, reference_files = files_of(served), files_of(reference)
+    assert sorted(served_files) == sorted(reference_files)
+    differing = [name for name in served_files if served_files[name] != reference_files[name]]
+    assert differing == []
+    return built
+
+
+def written(built: dict[str, LanguageBuild]) -> dict[str, int | None]:
+    """Pages each language wrote; None for a complete build."""
+    return {lang: None if b.complete else b.written for lang, b in built.items()}
+
+
+def test_an_edit_writes_only_what_it_changed_and_the_site_is_a_full_builds(
+    project: Path, tmp_path: Path
+) -> None:
+    served = tmp_path / "served"
+    first = build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    assert written(first) == {"tr": None, "en": None}
+    counter = iter(range(100))
+
+    def step(change: Callable[[], None]) -> dict[str, int | None]:
+        change()
+        return written(
+            rebuild_matches_full_build(project, served, tmp_path / f"full-{next(counter)}")
+        )
+
+    # A record's date: its page, its neighbours, the indexes, the data files.
+    pages = step(lambda: edit(project, RECORD, 'date: "1920-09-27"', 'date: "1920-09-28"'))
+    assert all(count is not None and 0 < count < 40 for count in pages.values()), pages
+    # The people file: every page that names a person.
+    step(
+        lambda: edit(
+            project, "sources/people.yaml", "Büyükelçisi (1922-1923)", "elçisi (1922-1923)"
+        )
+    )
+    # A paragraph of a chapter: the chapter, its parallel page, the article's TEI …
+    pages = step(lambda: edit(project, "docs/tr/giris.md", "ilk olarak fark eden", "ilk fark eden"))
+    assert all(count is not None for count in pages.values()), pages
+    # A new record and its citation, then both removed: its pages come and go.
+    citing = ("docs/tr/mustafa-kemal-ve-komunizm.md", "docs/en/mustafa-kemal-ve-komunizm.md")
+    for chapter in citing:
+        edit(project, chapter, "[@kurat, 376]", f"[@kurat, 376] [@{NEW_ID}]")
+    run_cli(
+        project,
+        "new-document",
+        "Fon 159, Sayı 2, Dosya 57, Vr. 099",
+        "--date",
+        "1921-01",
+        "--text",
+        "Sınama metni.",
+    )
+    assert (project / NEW_RECORD).is_file()
+    pages = step(lambda: None)
+    assert all(count is not None for count in pages.values()), pages
+    assert (served / "belgeler" / NEW_ID / "index.html").is_file()
+
+    def remove() -> None:
+        (project / NEW_RECORD).unlink()
+        for chapter in citing:
+            edit(project, chapter, f"[@kurat, 376] [@{NEW_ID}]", "[@kurat, 376]")
+
+    step(remove)
+    assert not (served / "belgeler" / NEW_ID).exists()
+
+
+def test_a_changed_navigation_rebuilds_every_page(project: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    title = next(
+        line
+        for line in (project / "docs/en/giris.md").read_text("utf-8").splitlines()
+        if line.startswith("# ")
+    )
+    edit(project, "docs/en/giris.md", title, title + " (revised)")
+    built = rebuild_matches_full_build(project, served, tmp_path / "full")
+    assert written(built)["en"] is None  # its navigation names the chapter
+    assert written(built)["tr"] is not None
+
+
+def test_a_failed_rebuild_leaves_the_preview_and_the_next_is_complete(
+    project: Path, tmp_path: Path
+) -> None:
+    served = tmp_path / "served"
+    build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    before = files_of(served)
+    edit(project, "docs/tr/giris.md", "ilk olarak", "ilk [olarak](nowhere.md)")
+    with pytest.raises(BuildFailed):
+        build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    assert files_of(served) == before
+    edit(project, "docs/tr/giris.md", "ilk [olarak](nowhere.md)", "ilk olarak")
+    built = rebuild_matches_full_build(project, served, tmp_path / "full")
+    # The failed build's languages may have moved on; the next one trusts none of them.
+    assert written(built) == {"tr": None, "en": None}

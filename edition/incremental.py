@@ -27,7 +27,7 @@ class LanguageBuild:
 
     complete: bool  # every file: the folder replaces the language's site
     removed: tuple[str, ...] = ()  # the last build's files that are gone, when not complete
-    written: int = 0  # pages written
+    written: int = 0  # pages and files written
 
 
 @dataclass(frozen=True)

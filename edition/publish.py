@@ -189,7 +189,7 @@ def _merge(
     with _site_lock:
         write_sitemap(site_dir, base_url)
     log.info(
-        "Pages written: %s",
+        "Files written: %s",
         ", ".join(f"{lang} {b.written}" for lang, b in built.items()),
     )
 

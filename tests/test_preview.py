@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, expect
 
 RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
 PAGE = "belgeler/rgaspi-159-2-57-003/"
@@ -87,3 +88,34 @@ def test_edit_shows_broken_edit_keeps_last_good_site_fix_recovers(
 
     record.write_text(edited.replace('"27 Eylül 1920 (düzeltildi)"', '"27 Eylül 1920"'), "utf-8")
     wait_for(lambda: "(düzeltildi)" not in fetch(url + PAGE))
+
+
+def test_the_open_page_reloads_itself_with_the_edit(
+    project: Path, preview: tuple[str, Path], browser: Browser
+) -> None:
+    """The reader does nothing: the preview's page reloads when the edit is built, and the
+    search finds the new words once the index made in the background is in place."""
+    url, log = preview
+    wait_for(lambda: "Search index updated" in log.read_text(encoding="utf-8"))
+    page = browser.new_page()
+    try:
+        page.goto(url + PAGE)
+        expect(page.locator("body")).to_contain_text("27 Eylül 1920")
+        record = project / RECORD
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.replace('"27 Eylül 1920"', '"27 Eylül 1920 (sınamalık)"'), "utf-8")
+        expect(page.locator("body")).to_contain_text("(sınamalık)", timeout=30_000)
+        screenshots = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+        screenshots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(screenshots / "preview-after-edit.png"))
+
+        wait_for(lambda: log.read_text(encoding="utf-8").count("Search index updated") >= 2)
+        page.reload()
+        box = page.locator("#ed-search-query")
+        box.click()
+        box.fill("sınamalık")
+        found = page.locator("#ed-search-results a.md-search-result__link")
+        expect(found.first).to_be_visible()
+        assert found.first.evaluate("(link) => link.pathname") == "/" + PAGE
+    finally:
+        page.close()

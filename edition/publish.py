@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -110,6 +111,11 @@ def build_site(
             _merge(site_dir, folders, built, base_url or "")
     except (MkDocsException, SystemExit, PdfFailed) as error:
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
+    except BrokenProcessPool as error:
+        # A worker was killed (by the system, for memory, or by hand): the next build starts
+        # new ones rather than the preview failing on every edit from now on.
+        _stop_translation_workers()
+        raise BuildFailed("the translation's worker process stopped; build again") from error
     finally:
         for folder in folders.values():
             shutil.rmtree(folder, ignore_errors=True)
@@ -260,6 +266,13 @@ def _translation_workers(count: int) -> ProcessPoolExecutor:
             initargs=(_message_level,),
         )
     return _workers
+
+
+def _stop_translation_workers() -> None:
+    global _workers
+    if _workers is not None:
+        _workers.shutdown(wait=False, cancel_futures=True)
+        _workers = None
 
 
 def _start_worker(message_level: int) -> None:

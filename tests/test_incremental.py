@@ -4,6 +4,8 @@ to a chapter, after a record is added and after it is removed again."""
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,4 +134,24 @@ def test_a_failed_rebuild_leaves_the_preview_and_the_next_is_complete(
     edit(project, "docs/tr/giris.md", "ilk [olarak](nowhere.md)", "ilk olarak")
     built = rebuild_matches_full_build(project, served, tmp_path / "full")
     # The failed build's languages may have moved on; the next one trusts none of them.
+    assert written(built) == {"tr": None, "en": None}
+
+
+def test_a_killed_worker_fails_one_build_and_the_next_starts_anew(
+    project: Path, tmp_path: Path
+) -> None:
+    from edition import publish
+
+    served = tmp_path / "served"
+    build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    before = files_of(served)
+    assert publish._workers is not None
+    for worker in list(publish._workers._processes.values()):
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.join(timeout=30)
+    edit(project, RECORD, 'date: "1920-09-27"', 'date: "1920-09-28"')
+    with pytest.raises(BuildFailed, match="worker process stopped"):
+        build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    assert files_of(served) == before
+    built = rebuild_matches_full_build(project, served, tmp_path / "full")
     assert written(built) == {"tr": None, "en": None}

@@ -121,20 +121,32 @@ def test_a_changed_navigation_rebuilds_every_page(project: Path, tmp_path: Path)
     assert written(built)["tr"] is not None
 
 
+def fails_then_recovers_complete(
+    project: Path, tmp_path: Path, served: Path, fix: Callable[[], None], reason: str = ""
+) -> None:
+    """A build that fails leaves the served site as it was; after `fix` the next build is a
+    complete one (the failed build's languages may have moved on: it trusts none of them)."""
+    before = files_of(served)
+    with pytest.raises(BuildFailed, match=reason):
+        build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    assert files_of(served) == before
+    fix()
+    built = rebuild_matches_full_build(project, served, tmp_path / "full")
+    assert written(built) == {"tr": None, "en": None}
+
+
 def test_a_failed_rebuild_leaves_the_preview_and_the_next_is_complete(
     project: Path, tmp_path: Path
 ) -> None:
     served = tmp_path / "served"
     build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
-    before = files_of(served)
     edit(project, "docs/tr/giris.md", "ilk olarak", "ilk [olarak](nowhere.md)")
-    with pytest.raises(BuildFailed):
-        build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
-    assert files_of(served) == before
-    edit(project, "docs/tr/giris.md", "ilk [olarak](nowhere.md)", "ilk olarak")
-    built = rebuild_matches_full_build(project, served, tmp_path / "full")
-    # The failed build's languages may have moved on; the next one trusts none of them.
-    assert written(built) == {"tr": None, "en": None}
+    fails_then_recovers_complete(
+        project,
+        tmp_path,
+        served,
+        lambda: edit(project, "docs/tr/giris.md", "ilk [olarak](nowhere.md)", "ilk olarak"),
+    )
 
 
 def test_a_killed_worker_fails_one_build_and_the_next_starts_anew(
@@ -144,14 +156,11 @@ def test_a_killed_worker_fails_one_build_and_the_next_starts_anew(
 
     served = tmp_path / "served"
     build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
-    before = files_of(served)
     assert publish._workers is not None
     for worker in list(publish._workers._processes.values()):
         os.kill(worker.pid, signal.SIGKILL)
         worker.join(timeout=30)
     edit(project, RECORD, 'date: "1920-09-27"', 'date: "1920-09-28"')
-    with pytest.raises(BuildFailed, match="worker process stopped"):
-        build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
-    assert files_of(served) == before
-    built = rebuild_matches_full_build(project, served, tmp_path / "full")
-    assert written(built) == {"tr": None, "en": None}
+    fails_then_recovers_complete(
+        project, tmp_path, served, lambda: None, reason="worker process stopped"
+    )

@@ -84,6 +84,8 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     cache = ROOT / ".cache" / "jinja"
     cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    # The preview's pages that were not rendered again keep their anchors for link checks.
+    incremental.lend_anchors(files)
     return env
 
 

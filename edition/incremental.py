@@ -44,6 +44,7 @@ class _Plan:
     lang: str
     built: _Built
     changed: frozenset[str] | None  # None: write everything
+    files: Any = None  # MkDocs' files of the build, once known
 
 
 # Each preview's last good build, by the served site and the language.
@@ -95,10 +96,39 @@ def mark(files: Any) -> None:
             modified = changed is None
         file.is_modified = _answer(modified)
     _plan.built = _Built(_plan.built.structure, _plan.built.pages, destinations)
+    _plan.files = files
 
 
 def _answer(value: bool) -> Any:
     return lambda: value
+
+
+# The anchors of every page of each preview's last build, so that a link from a page that
+# changed to one that did not is checked as a full build checks it: MkDocs knows the anchors
+# of the pages it rendered only.
+_anchors: dict[tuple[str, str], dict[str, set[str]]] = {}
+
+
+def lend_anchors(files: Any) -> None:
+    """Before MkDocs checks the links (on_env): pages it did not render get their anchors
+    from the last build."""
+    if _plan is None or _plan.changed is None:
+        return
+    known = _anchors.get((_site or "", _plan.lang), {})
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.present_anchor_ids is None and file.src_uri in known:
+            page.present_anchor_ids = known[file.src_uri]
+
+
+def _keep_anchors(plan: _Plan) -> None:
+    if _site is None or plan.files is None:
+        return
+    _anchors[(_site, plan.lang)] = {
+        file.src_uri: file.page.present_anchor_ids
+        for file in plan.files.documentation_pages()
+        if file.page is not None and file.page.present_anchor_ids is not None
+    }
 
 
 def finish() -> LanguageBuild:
@@ -110,6 +140,7 @@ def finish() -> LanguageBuild:
     current, last = _plan.built, _last.get(key)
     if _site is not None:
         _last[key] = current
+    _keep_anchors(_plan)
     changed, _plan = _plan.changed, None
     if changed is None or last is None:
         return LanguageBuild(complete=True, written=len(current.pages))

@@ -131,7 +131,7 @@ def fails_then_recovers_complete(
         build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
     assert files_of(served) == before
     fix()
-    built = rebuild_matches_full_build(project, served, tmp_path / "full")
+    built = rebuild_matches_full_build(project, served, tmp_path / "full-after-fix")
     assert written(built) == {"tr": None, "en": None}
 
 
@@ -164,4 +164,22 @@ def test_a_killed_worker_fails_one_build_and_the_next_starts_anew(
     edit(project, RECORD, 'date: "1920-09-27"', 'date: "1920-09-28"')
     fails_then_recovers_complete(
         project, tmp_path, served, lambda: None, reason="worker process stopped"
+    )
+
+
+def test_a_link_into_a_page_not_written_again_is_checked_as_in_a_full_build(
+    project: Path, tmp_path: Path
+) -> None:
+    served = tmp_path / "served"
+    build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
+    edit(project, "docs/tr/giris.md", "ilk olarak", "ilk [olarak](sonuc.md#p30)")
+    built = rebuild_matches_full_build(project, served, tmp_path / "full")
+    assert written(built)["tr"] is not None  # sonuc/ was not written again
+    edit(project, "docs/tr/giris.md", "sonuc.md#p30", "sonuc.md#p999")
+    fails_then_recovers_complete(
+        project,
+        tmp_path,
+        served,
+        lambda: edit(project, "docs/tr/giris.md", "sonuc.md#p999", "sonuc.md#p30"),
+        reason="strict mode",  # "… does not contain an anchor '#p999'"
     )

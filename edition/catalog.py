@@ -74,7 +74,7 @@ def load_edition(root: Path) -> tuple[Edition | None, Problems]:
 
 def _parse_once(key: tuple[str, ...], parse: Callable[..., T], problems: Problems) -> T:
     """`parse(problems)`, or what it gave for the same key in the last load."""
-    remembered = _parsed.get(key) or _parsed_now.get(key)
+    remembered = _parsed.get(key)
     if remembered is None:
         own = Problems()
         remembered = (parse(problems=own), tuple(own.items))

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger("mkdocs.edition")
-
 
 @dataclass(frozen=True)
 class LanguageBuild:
@@ -37,14 +35,18 @@ class _Built:
     structure: object
     pages: Mapping[str, tuple[str, Mapping[str, Any]]]
     destinations: Mapping[str, str]  # page source → file written, from the language's root
+    # Each page's anchors: a link from a page written again into one that was not is checked
+    # against them, as a full build checks it (MkDocs knows the pages it renders only).
+    anchors: Mapping[str, set[str]]
 
 
 @dataclass
 class _Plan:
     lang: str
-    built: _Built
+    structure: object
+    pages: Mapping[str, tuple[str, Mapping[str, Any]]]
     changed: frozenset[str] | None  # None: write everything
-    files: Any = None  # MkDocs' files of the build, once known
+    files: Any = None  # MkDocs' files of the build, once known (on_nav)
 
 
 # Each preview's last good build, by the served site and the language.
@@ -71,13 +73,11 @@ def plan(lang: str, config: Any, nav: object, pages: Mapping[str, Any]) -> None:
         _files_stamp(config),
     )
     rendered = {src: (page.content, page.meta) for src, page in pages.items()}
-    built = _Built(structure, rendered, {})
     last = _last.get((_site or "", lang))
-    if not _wanted or last is None or last.structure != structure:
-        _plan = _Plan(lang, built, None)
-        return
-    changed = frozenset(src for src, page in rendered.items() if last.pages.get(src) != page)
-    _plan = _Plan(lang, built, changed)
+    changed = None
+    if _wanted and last is not None and last.structure == structure:
+        changed = frozenset(src for src, page in rendered.items() if last.pages.get(src) != page)
+    _plan = _Plan(lang, structure, rendered, changed)
 
 
 def mark(files: Any) -> None:
@@ -87,26 +87,21 @@ def mark(files: Any) -> None:
     if _plan is None:
         return
     changed = _plan.changed
-    destinations = {}
     for file in files:
-        if file.is_documentation_page() or file.generated_by is not None:
-            destinations[file.src_uri] = file.dest_uri
-            modified = changed is None or file.src_uri in changed
-        else:  # the theme's and the docs folder's own files: unchanged if the stamp is
-            modified = changed is None
+        # The theme's and the docs folder's own files are written by complete builds only:
+        # the stamp in the structure makes any change to them a complete build.
+        modified = changed is None or (_is_page(file) and file.src_uri in changed)
         file.is_modified = _answer(modified)
-    _plan.built = _Built(_plan.built.structure, _plan.built.pages, destinations)
     _plan.files = files
+
+
+def _is_page(file: Any) -> bool:
+    """A page or generated file of the edition's, as against the theme's own files."""
+    return bool(file.is_documentation_page() or file.generated_by is not None)
 
 
 def _answer(value: bool) -> Any:
     return lambda: value
-
-
-# The anchors of every page of each preview's last build, so that a link from a page that
-# changed to one that did not is checked as a full build checks it: MkDocs knows the anchors
-# of the pages it rendered only.
-_anchors: dict[tuple[str, str], dict[str, set[str]]] = {}
 
 
 def lend_anchors(files: Any) -> None:
@@ -114,21 +109,12 @@ def lend_anchors(files: Any) -> None:
     from the last build."""
     if _plan is None or _plan.changed is None:
         return
-    known = _anchors.get((_site or "", _plan.lang), {})
+    last = _last.get((_site or "", _plan.lang))
+    known = last.anchors if last is not None else {}
     for file in files.documentation_pages():
         page = file.page
         if page is not None and page.present_anchor_ids is None and file.src_uri in known:
             page.present_anchor_ids = known[file.src_uri]
-
-
-def _keep_anchors(plan: _Plan) -> None:
-    if _site is None or plan.files is None:
-        return
-    _anchors[(_site, plan.lang)] = {
-        file.src_uri: file.page.present_anchor_ids
-        for file in plan.files.documentation_pages()
-        if file.page is not None and file.page.present_anchor_ids is not None
-    }
 
 
 def finish() -> LanguageBuild:
@@ -137,10 +123,19 @@ def finish() -> LanguageBuild:
     if _plan is None:
         return LanguageBuild(complete=True)
     key = (_site or "", _plan.lang)
-    current, last = _plan.built, _last.get(key)
+    files = _plan.files or ()
+    destinations = {f.src_uri: f.dest_uri for f in files if _is_page(f)}
+    anchors = {
+        f.src_uri: f.page.present_anchor_ids
+        for f in files
+        if f.is_documentation_page()
+        and f.page is not None
+        and f.page.present_anchor_ids is not None
+    }
+    current = _Built(_plan.structure, _plan.pages, destinations, anchors)
+    last = _last.get(key)
     if _site is not None:
         _last[key] = current
-    _keep_anchors(_plan)
     changed, _plan = _plan.changed, None
     if changed is None or last is None:
         return LanguageBuild(complete=True, written=len(current.pages))

@@ -22,7 +22,6 @@ class Memo(Generic[R]):
         self._shared: object = None
         self._kept: dict[Hashable, tuple[object, R]] = {}
         self._used: dict[Hashable, tuple[object, R]] = {}
-        self.made = 0  # results made, not reused, since `begin`: for tests and the log
 
     def begin(self, shared: object) -> None:
         """Start a build: results made from other shared inputs are all forgotten."""
@@ -30,15 +29,10 @@ class Memo(Generic[R]):
         self._kept = kept if shared == self._shared else {}
         self._shared = shared
         self._used = {}
-        self.made = 0
 
     def get(self, name: Hashable, inputs: object, make: Callable[[], R]) -> R:
         """The result named `name`: the kept one if its inputs compare equal, else `make()`."""
         kept = self._kept.get(name)
-        if kept is not None and kept[0] == inputs:
-            result = kept[1]
-        else:
-            result = make()
-            self.made += 1
+        result = kept[1] if kept is not None and kept[0] == inputs else make()
         self._used[name] = (inputs, result)
         return result

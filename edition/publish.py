@@ -85,19 +85,19 @@ def build_site(
             lang: (str(config_file_for(root_config, lang)), str(folders[lang]), base_url + prefix)
             for lang, prefix in LANGUAGE_PREFIXES.items()
         }
-        languages = list(jobs)
         workers = _translation_workers(len(jobs) - 1)
         translations = {
-            lang: workers.submit(build_language, *jobs[lang], preview_of, incremental)
-            for lang in languages[1:]
+            lang: workers.submit(build_language, *job, preview_of, incremental)
+            for lang, job in jobs.items()
+            if lang != ORIGINAL
         }
         with _timed("MkDocs, every language"):
             built: dict[str, LanguageBuild] = {}
             try:
-                built[languages[0]] = build_language(*jobs[languages[0]], preview_of, incremental)
+                built[ORIGINAL] = build_language(*jobs[ORIGINAL], preview_of, incremental)
             finally:
                 built.update({lang: job.result() for lang, job in translations.items()})
-        if built[languages[0]].complete:
+        if built[ORIGINAL].complete:
             _assemble(
                 root_config.parent,
                 site_dir,

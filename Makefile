@@ -5,18 +5,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test lint system-deps browser-deps clean bench lighthouse \
+.PHONY: serve build check test lint system-deps node-deps browser-deps clean bench lighthouse \
 	publish publish-address offline
 
-serve: $(STAMP)
+serve: $(STAMP) node-deps
 	$(BIN)/python build_edition.py serve
 
-build: $(STAMP)
+build: $(STAMP) node-deps
 	$(BIN)/python build_edition.py build
 
 # The site for publication: every citation and canonical link names the address it is
 # published at, e.g. `make publish EDITION_URL=https://example.org/korkmaz/`.
-publish: publish-address $(STAMP)
+publish: publish-address $(STAMP) node-deps
 	EDITION_URL="$(EDITION_URL)" $(BIN)/python build_edition.py build
 
 publish-address:
@@ -49,16 +49,20 @@ $(STAMP): pyproject.toml | system-deps
 system-deps:
 	@sh .ci/system-deps.sh build
 
-browser-deps:
-	@sh .ci/system-deps.sh browser
+# Node.js and the npm packages: citeproc-js formats the citations; the test tools come along.
+node-deps:
+	@sh .ci/system-deps.sh node
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json \
 		|| npm ci --loglevel=error --no-audit --no-fund
+
+browser-deps: node-deps
+	@sh .ci/system-deps.sh browser
 
 clean:
 	rm -rf site .site-* artifacts dist
 
 # The benchmark (not part of the tests): synthetic editions of N documents, built and measured.
-bench: $(STAMP)
+bench: $(STAMP) node-deps
 	cd bench && ../$(BIN)/python run.py $(BENCH_COUNTS)
 
 # Lighthouse scores of the built site (reported, not asserted: they vary between runs).

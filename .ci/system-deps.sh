@@ -2,6 +2,7 @@
 # Debian packages the project needs, installed only when missing:
 #   build   — ICU headers and pkg-config, for PyICU (Turkish collation); Debian's Chromium
 #             and the Liberation fonts, which print the edition's PDF
+#   node    — Node.js and npm, which run citeproc-js (the citations) and the test tools
 #   browser — Debian's Chromium, which the browser tests drive through Playwright, and a
 #             Java runtime for the Nu Html Checker
 set -eu
@@ -13,6 +14,10 @@ case "${1:-build}" in
     [ -x /usr/bin/chromium ] || need="$need chromium"
     [ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] \
       || need="$need fonts-liberation"
+    ;;
+  node)
+    command -v node >/dev/null 2>&1 || need="nodejs"
+    command -v npm >/dev/null 2>&1 || need="$need npm"
     ;;
   browser)
     [ -x /usr/bin/chromium ] || need="chromium"

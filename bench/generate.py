@@ -191,6 +191,7 @@ def generate(count: int, out: Path) -> None:
     edition = [
         "title:\n  tr: Sentetik edisyon\n  en: Synthetic edition",
         "author: Telli Korkmaz",
+        "publication:\n  journal: Sentetik Dergi\n  issue: '1'\n  year: 2026",
         'versions:\n  - version: 0.0.1\n    date: "2026-01-01"\n    changes:\n'
         "      tr: Sentetik.\n      en: Synthetic.",
         "chapters:\n" + "\n".join(f"  - {slug}" for slug in ["index", *chapters]),

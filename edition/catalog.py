@@ -16,6 +16,7 @@ from edition.documents import parse_document
 from edition.events import check_events, parse_events
 from edition.model import (
     LANGUAGES,
+    SEASONS,
     Block,
     BlockKind,
     Chapter,
@@ -24,6 +25,7 @@ from edition.model import (
     LocalizedText,
     Origin,
     Person,
+    Publication,
     Version,
 )
 from edition.people import mentions, parse_people
@@ -151,17 +153,8 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
         if text is not None and data is not None:
             problems.error(Origin(EDITION_FILE, 1), "expected a mapping of field: value lines")
         return None
-    required = ("title", "author", "versions", "chapters")
-    missing = [name for name in required if name not in data]
-    for name in missing:
-        problems.error(Origin(EDITION_FILE, data.line), f"missing field '{name}'")
-    for name in sorted(set(data) - set(required)):
-        problems.error(
-            Origin(EDITION_FILE, data.line_of(name)),
-            f"unknown field '{name}'{did_you_mean(name, required)}; "
-            f"allowed fields: {', '.join(required)}",
-        )
-    if missing:
+    required = ("title", "author", "publication", "versions", "chapters")
+    if not _fields_known(data, required, (*required, "translators"), "", problems):
         return None
     title = data["title"]
     if not isinstance(title, dict) or LANGUAGES[0] not in title:
@@ -178,15 +171,103 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
             "chapters must list the chapter files (without .md), starting with 'index'",
         )
         return None
-    if not versions:
+    publication = _parse_publication(data, problems)
+    translators = _parse_translators(data, problems)
+    if not versions or publication is None or translators is None:
         return None
     return EditionInfo(
         title=LocalizedText.from_mapping(title),
         author=str(data["author"]),
+        publication=publication,
+        translators=translators,
         versions=tuple(versions),
         chapters=tuple(str(c) for c in chapters),
         origin=Origin(EDITION_FILE, data.line_of("chapters")),
     )
+
+
+PUBLICATION_FIELDS = ("journal", "journal_short", "issue", "season", "year")
+
+
+def _fields_known(
+    data: LineMap,
+    required: tuple[str, ...],
+    allowed: tuple[str, ...],
+    where: str,
+    problems: Problems,
+) -> bool:
+    """Whether every required field is there; each missing and each unknown one reported."""
+    missing = [name for name in required if name not in data]
+    for name in missing:
+        problems.error(Origin(EDITION_FILE, data.line), f"{where}missing field '{name}'")
+    for name in sorted(set(data) - set(allowed)):
+        problems.error(
+            Origin(EDITION_FILE, data.line_of(name)),
+            f"{where}unknown field '{name}'{did_you_mean(name, allowed)}; "
+            f"allowed fields: {', '.join(allowed)}",
+        )
+    return not missing
+
+
+def _parse_publication(data: LineMap, problems: Problems) -> Publication | None:
+    entry = data["publication"]
+    origin = Origin(EDITION_FILE, data.line_of("publication"))
+    if not isinstance(entry, LineMap):
+        problems.error(origin, "publication must give journal, issue and year")
+        return None
+    count = len(problems.items)
+    _fields_known(
+        entry, ("journal", "issue", "year"), PUBLICATION_FIELDS, "publication: ", problems
+    )
+    season = entry.get("season")
+    if season is not None and season not in SEASONS:
+        problems.error(
+            Origin(EDITION_FILE, entry.line_of("season")),
+            f"publication: season '{season}' must be one of {', '.join(SEASONS)}",
+        )
+    year = entry.get("year")
+    if "year" in entry and not (isinstance(year, int) and 1000 <= year <= 9999):
+        problems.error(
+            Origin(EDITION_FILE, entry.line_of("year")), f"publication: year '{year}' is not a year"
+        )
+    if len(problems.items) > count:
+        return None
+    short = entry.get("journal_short")
+    return Publication(
+        journal=str(entry["journal"]),
+        journal_short=str(short) if short is not None else None,
+        issue=str(entry["issue"]),
+        season=str(season) if season is not None else None,
+        year=int(str(year)),
+    )
+
+
+def _parse_translators(
+    data: LineMap, problems: Problems
+) -> tuple[tuple[str, LocalizedText], ...] | None:
+    entry = data.get("translators", {})
+    origin = Origin(EDITION_FILE, data.line_of("translators") if "translators" in data else 1)
+    if not isinstance(entry, dict):
+        problems.error(origin, "translators must map a translation's language to its credit")
+        return None
+    credits = []
+    for lang, credit in sorted(entry.items()):
+        line = entry.line_of(lang) if isinstance(entry, LineMap) else origin.line
+        if lang == LANGUAGES[0] or lang not in LANGUAGES:
+            problems.error(
+                Origin(EDITION_FILE, line),
+                f"translators: '{lang}' is not a language the edition translates into; "
+                f"translations: {', '.join(LANGUAGES[1:])}",
+            )
+            return None
+        if not isinstance(credit, dict) or LANGUAGES[0] not in credit:
+            problems.error(
+                Origin(EDITION_FILE, line),
+                f"translators: the credit for '{lang}' needs its text in each language",
+            )
+            return None
+        credits.append((str(lang), LocalizedText.from_mapping(credit)))
+    return tuple(credits)
 
 
 def _parse_versions(data: LineMap, problems: Problems) -> list[Version]:

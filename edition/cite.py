@@ -1,8 +1,9 @@
 """Citations of the edition's objects: a document, the article, the edition as a whole.
 
-Each becomes one CSL-JSON item; citeproc-py formats it in CSL styles (Chicago notes and
+Each becomes one CSL-JSON item; citeproc-js formats it in CSL styles (Chicago notes and
 bibliography, MLA, APA), and the same item is exported as BibTeX (bibtexparser), RIS (rispy)
-and CSL-JSON, so that every form of a citation says the same thing.
+and CSL-JSON, so that every form of a citation says the same thing. Each file's types and
+fields are those its importers read: Zotero's (tested) and, for BibTeX, biblatex's.
 """
 
 from __future__ import annotations
@@ -15,17 +16,24 @@ from bibtexparser import Library, write_string  # type: ignore[attr-defined]
 from bibtexparser.model import Entry, Field
 
 from edition import urls
-from edition.model import DatePrecision, Document, Edition, Person
+from edition.labels import KIND_NAMES, SEASON_NAMES
+from edition.model import LANGUAGES, DatePrecision, Document, Edition, Person
 
 ARCHIVE = {"tr": "RGASPİ", "en": "RGASPI"}
 ARCHIVE_PLACE = {"tr": "Moskova", "en": "Moscow"}
-EDITION_MEDIUM = {"tr": "Dijital edisyon", "en": "Digital edition"}
-JOURNAL = "TÜBAR"
-JOURNAL_VOLUME = "LIV"
-ARTICLE_YEAR = 2023
+# The edition's edition statement: CSL's (and Zotero's) `edition`, printed as it is. (A CSL
+# `version` would make Zotero import the edition as a computer program.)
+EDITION_STATEMENT = {
+    "tr": "Dijital edisyon, sürüm {version}",
+    "en": "Digital edition, version {version}",
+}
+ARTICLE_ID = "korkmaz-2023"
+EDITION_ID = "korkmaz-edition"
+# A document's kind as a CSL type: letters and telegrams are CSL's personal communications
+# (Zotero's letters); reports are unpublished manuscripts.
 CSL_TYPES = {
-    "letter": "letter",
-    "telegram": "letter",
+    "letter": "personal_communication",
+    "telegram": "personal_communication",
     "report": "manuscript",
     "press-report": "manuscript",
     "speech": "speech",
@@ -46,29 +54,43 @@ def _date_parts(document: Document) -> list[int]:
     return parts
 
 
-def document_item(
-    edition: Edition, document: Document, lang: str, base_url: str, title: str
-) -> dict[str, Any]:
-    """The CSL-JSON item of one document, as published on the page in `lang`."""
+def structured_name(name: str) -> dict[str, str]:
+    """A CSL name: the last word is the family name, the words before it the given names.
+
+    A name of one word (the article gives only "Nerodiev") is a family name alone.
+    """
+    given, _, family = name.strip().rpartition(" ")
+    return {"family": family, "given": given} if given else {"family": family}
+
+
+def person_name(person: Person, lang: str) -> dict[str, str]:
+    """The person as a citation in `lang` names them: the fullest form the article gives, or
+    the form of English-language scholarship."""
+    return structured_name(person.full_name if lang == LANGUAGES[0] else person.english)
+
+
+def document_item(edition: Edition, document: Document, lang: str, base_url: str) -> dict[str, Any]:
+    """The CSL-JSON item of one document, as published on the page in `lang`.
+
+    A letter has no title of its own: the styles describe it by its kind and recipient
+    ("Letter to Vladimir Lenin"), as Chicago, MLA and APA ask for unpublished letters.
+    """
     people = {person.id: person for person in edition.people}
     signature = document.signature
     item: dict[str, Any] = {
         "id": document.id,
         "type": CSL_TYPES[document.kind],
-        "title": title,
-        "author": [{"literal": _name(people[p], lang)} for p in document.senders if p in people],
-        "recipient": [
-            {"literal": _name(people[p], lang)} for p in document.recipients if p in people
-        ],
+        "genre": KIND_NAMES.get(lang, KIND_NAMES["en"])[document.kind],
+        "author": [person_name(people[p], lang) for p in document.senders if p in people],
+        "recipient": [person_name(people[p], lang) for p in document.recipients if p in people],
         "issued": {"date-parts": [_date_parts(document)]},
         "archive": ARCHIVE.get(lang, ARCHIVE["en"]),
         "archive-place": ARCHIVE_PLACE.get(lang, ARCHIVE_PLACE["en"]),
-        "archive_location": signature.as_printed if lang == "tr" else signature.english,
-        "container-title": edition.info.title.text(lang),
-        "medium": EDITION_MEDIUM.get(lang, EDITION_MEDIUM["en"]),
-        "version": edition.info.version,
+        "archive_location": (
+            signature.as_printed if lang == LANGUAGES[0] else signature.english_location
+        ),
         "URL": absolute(base_url, urls.document_src(document.id)),
-        "language": lang,
+        "language": document.original_language,
     }
     if document.date.year_uncertain or document.date.uncertain:
         item["issued"]["circa"] = True
@@ -77,45 +99,67 @@ def document_item(
     return item
 
 
-def _name(person: Person, lang: str) -> str:
-    return person.name if lang == "tr" else person.english
-
-
 def article_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
-    """The article itself, as the edition publishes it."""
-    return {
-        "id": "korkmaz-2023",
+    """The article as the journal printed it: the same in every language of the edition,
+    at its address in the original language (`base_url` is that of `lang`)."""
+    publication = edition.info.publication
+    issued: dict[str, Any] = {"date-parts": [[publication.year]]}
+    if publication.season:
+        # A season by name: Zotero reads a season's number as a month.
+        issued["season"] = SEASON_NAMES.get(lang, SEASON_NAMES["en"])[publication.season]
+    item: dict[str, Any] = {
+        "id": ARTICLE_ID,
         "type": "article-journal",
-        "title": edition.info.title.text("tr"),
-        "author": [_person_name(edition.info.author)],
-        "container-title": JOURNAL,
-        "volume": JOURNAL_VOLUME,
-        "issued": {"date-parts": [[ARTICLE_YEAR]]},
-        "URL": absolute(base_url, "index.md"),
-        "version": edition.info.version,
-        "language": "tr",
+        "title": edition.info.title.text(LANGUAGES[0]),
+        "author": [structured_name(edition.info.author)],
+        "container-title": publication.journal,
+        "issue": publication.issue,
+        "issued": issued,
+        "URL": _root(base_url, lang) + urls.site_path("index.md", LANGUAGES[0]),
+        "language": LANGUAGES[0],
     }
+    if publication.journal_short:
+        item["container-title-short"] = publication.journal_short
+    return item
+
+
+def _root(base_url: str, lang: str) -> str:
+    root = base_url.rstrip("/") + "/"
+    return root.removesuffix(urls.LANGUAGE_PREFIXES[lang])
 
 
 def edition_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
-    """The edition as a whole: the article with its documents, at its current version."""
+    """The edition in `lang` as a whole, at its current version: a book, published online.
+
+    In a translation, the translation's makers are its translators, and the original title
+    is named.
+    """
     year, month, day = (int(part) for part in edition.info.date.split("-"))
-    return {
-        "id": "korkmaz-edition",
+    item: dict[str, Any] = {
+        "id": EDITION_ID,
         "type": "book",
         "title": edition.info.title.text(lang),
-        "author": [_person_name(edition.info.author)],
-        "medium": EDITION_MEDIUM.get(lang, EDITION_MEDIUM["en"]),
-        "version": edition.info.version,
+        "author": [structured_name(edition.info.author)],
+        "edition": EDITION_STATEMENT.get(lang, EDITION_STATEMENT["en"]).format(
+            version=edition.info.version
+        ),
         "issued": {"date-parts": [[year, month, day]]},
-        "URL": base_url.rstrip("/") + "/",
+        "URL": absolute(base_url, "index.md"),
         "language": lang,
     }
+    translator = edition.info.translator(lang)
+    if translator is not None:
+        item["translator"] = [{"literal": translator.text(lang)}]
+        item["original-title"] = edition.info.title.text(LANGUAGES[0])
+    return item
 
 
-def _person_name(name: str) -> dict[str, str]:
-    given, _, family = name.rpartition(" ")
-    return {"family": family, "given": given} if given else {"literal": name}
+def page_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
+    """What a chapter page in `lang` is, as its reader would cite it: the article in the
+    original language, the edition's translation in another."""
+    if edition.info.translator(lang) is None:
+        return article_item(edition, lang, base_url)
+    return edition_item(edition, lang, base_url)
 
 
 # --- exports -------------------------------------------------------------------------
@@ -125,79 +169,123 @@ def to_csl_json(item: dict[str, Any]) -> str:
     return json.dumps([item], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _names(people: list[dict[str, str]]) -> str:
-    names = []
-    for person in people:
-        if "literal" in person:
-            names.append(person["literal"])
-        else:
-            names.append(f"{person['family']}, {person['given']}")
-    return " and ".join(names)
+def display_name(name: dict[str, str]) -> str:
+    """'Given Family', 'Family' alone, or a literal name."""
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['given']} {name['family']}" if name.get("given") else name["family"]
+
+
+def _inverted(name: dict[str, str]) -> str:
+    """'Family, Given', 'Family' alone, or a literal name."""
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['family']}, {name['given']}" if name.get("given") else name["family"]
+
+
+def _bibtex_names(names: list[dict[str, str]]) -> str:
+    # A literal name is braced, so that BibTeX does not split it into given and family names.
+    return " and ".join(
+        "{" + name["literal"] + "}" if "literal" in name else _inverted(name) for name in names
+    )
 
 
 def _edtf_date(parts: list[int]) -> str:
     return "-".join(f"{part:02d}" if index else str(part) for index, part in enumerate(parts))
 
 
-def to_bibtex(item: dict[str, Any]) -> str:
-    """BibLaTeX, written by bibtexparser; `@letter` for letters as Zotero exports them."""
-    entry_type = {
-        "letter": "letter",
-        "manuscript": "unpublished",
-        "article-journal": "article",
-        "book": "online",
-        "speech": "unpublished",
-    }[item["type"]]
-    fields: list[tuple[str, str]] = [("title", item["title"])]
+# CSL type → (biblatex entry type, RIS type), as Zotero imports and exports them.
+EXPORT_TYPES = {
+    "personal_communication": ("letter", "PCOMM"),
+    "manuscript": ("unpublished", "MANSCPT"),
+    "speech": ("unpublished", "SPEECH"),
+    "article-journal": ("article", "JOUR"),
+    "book": ("book", "BOOK"),
+}
+RECIPIENT_NOTE = {"tr": "Alıcı: {names}", "en": "To {names}"}
+
+
+def to_bibtex(item: dict[str, Any], lang: str) -> str:
+    """biblatex, written by bibtexparser, with the fields Zotero's BibTeX import reads.
+
+    biblatex has no recipient and no archive: the recipient is a note, the archive and the
+    place in it are the `library` field (biblatex's "a library name and a call number").
+    """
+    entry_type = EXPORT_TYPES[item["type"]][0]
+    fields: list[tuple[str, str]] = []
+    if "title" in item:
+        fields.append(("title", item["title"]))
+    if item.get("genre"):
+        fields.append(("type", item["genre"]))
     if item.get("author"):
-        fields.append(("author", _names(item["author"])))
+        fields.append(("author", _bibtex_names(item["author"])))
+    if item.get("translator"):
+        fields.append(("translator", _bibtex_names(item["translator"])))
     if item.get("recipient"):
-        fields.append(("note", "To " + _names(item["recipient"])))
+        names = ", ".join(display_name(name) for name in item["recipient"])
+        fields.append(("note", RECIPIENT_NOTE.get(lang, RECIPIENT_NOTE["en"]).format(names=names)))
     fields.append(("date", _edtf_date(item["issued"]["date-parts"][0])))
+    if "season" in item["issued"]:
+        # biblatex's `issue` is "a designation such as 'Spring' or 'Summer'"; its `month`
+        # takes only 1-12.
+        fields.append(("issue", item["issued"]["season"]))
     if "container-title" in item:
-        key = "journaltitle" if item["type"] == "article-journal" else "booktitle"
-        fields.append((key, item["container-title"]))
-    if "volume" in item:
-        fields.append(("volume", item["volume"]))
+        fields.append(("journaltitle", item["container-title"]))
+    if "container-title-short" in item:
+        fields.append(("shortjournal", item["container-title-short"]))
+    if "issue" in item:
+        fields.append(("number", item["issue"]))
+    if "event-place" in item:
+        fields.append(("location", item["event-place"]))
     if "archive" in item:
-        fields.append(("library", f"{item['archive']}, {item['archive-place']}"))
-        fields.append(("location", item["archive_location"]))
-    fields += [("version", item["version"]), ("url", item["URL"]), ("langid", item["language"])]
+        fields.append(
+            ("library", f"{item['archive']}, {item['archive-place']}, {item['archive_location']}")
+        )
+    if "original-title" in item:
+        fields.append(("origtitle", item["original-title"]))
+    if "edition" in item:
+        fields.append(("edition", item["edition"]))
+    fields += [("url", item["URL"]), ("language", item["language"])]
     entry = Entry(entry_type, item["id"], [Field(key, value) for key, value in fields])
     return str(write_string(Library([entry])))
 
 
-RIS_TYPES = {
-    "letter": "PCOMM",
-    "manuscript": "MANSCPT",
-    "speech": "MANSCPT",
-    "article-journal": "JOUR",
-    "book": "ELEC",
-}
+# RIS tags beyond rispy's defaults: AV is the location in the archive (Zotero's archive
+# location). Zotero reads A2 of a letter as its recipient and A4 as the translator.
 _RIS_MAPPING = {**rispy.TAG_KEY_MAPPING, "AV": "archive_location"}
 
 
 def to_ris(item: dict[str, Any]) -> str:
-    """RIS, written by rispy; AV carries the location in the archive, DB the archive."""
+    """RIS, written by rispy, with the tags Zotero's RIS import reads."""
     parts = item["issued"]["date-parts"][0]
     entry: dict[str, Any] = {
-        "type_of_reference": RIS_TYPES[item["type"]],
-        "title": item["title"],
-        "authors": [p.get("literal") or f"{p['family']}, {p['given']}" for p in item["author"]],
+        "type_of_reference": EXPORT_TYPES[item["type"]][1],
+        "authors": [_inverted(name) for name in item.get("author", [])],
         "year": str(parts[0]),
         "date": "/".join([str(parts[0]), *(f"{p:02d}" for p in parts[1:])]) + "/",
         "urls": [item["URL"]],
-        "edition": item["version"],
         "language": item["language"],
     }
+    if "title" in item:
+        entry["title"] = item["title"]
+    if item.get("genre"):
+        entry["type_of_work"] = item["genre"]
+    if "edition" in item:
+        entry["edition"] = item["edition"]
     if "container-title" in item:
         entry["secondary_title"] = item["container-title"]
-    if "volume" in item:
-        entry["volume"] = item["volume"]
+    if "container-title-short" in item:
+        entry["alternate_title1"] = item["container-title-short"]
+    if "issue" in item:
+        entry["number"] = item["issue"]
     if "archive" in item:
         entry["name_of_database"] = item["archive"]
         entry["archive_location"] = item["archive_location"]
         entry["place_published"] = item["archive-place"]
     if item.get("recipient"):
-        entry["secondary_authors"] = [p["literal"] for p in item["recipient"]]
+        entry["secondary_authors"] = [_inverted(name) for name in item["recipient"]]
+    if item.get("translator"):
+        entry["subsidiary_authors"] = [_inverted(name) for name in item["translator"]]
+    if "original-title" in item:
+        entry["translated_title"] = item["original-title"]
     return str(rispy.dumps([entry], mapping=_RIS_MAPPING, skip_unknown_tags=False))

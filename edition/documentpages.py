@@ -37,8 +37,8 @@ class CitationFiles:
     json: str
 
 
-def citation_files(item: dict[str, Any]) -> CitationFiles:
-    return CitationFiles(cite.to_bibtex(item), cite.to_ris(item), cite.to_csl_json(item))
+def citation_files(item: dict[str, Any], lang: str) -> CitationFiles:
+    return CitationFiles(cite.to_bibtex(item, lang), cite.to_ris(item), cite.to_csl_json(item))
 
 
 def cite_block(
@@ -68,7 +68,6 @@ def head(metadata: HeadMetadata) -> dict[str, Any]:
     return {
         "tags": [{"name": n, "content": c} for n, c in metadata.tags],
         "jsonld": metadata.jsonld,
-        "coins": metadata.coins,
     }
 
 
@@ -174,9 +173,8 @@ def render_document_page(
     """The page's Markdown body, the template's data, and the citation files."""
     src = urls.document_src(document.id)
     title = document_title(edition, document, lang)
-    item = cite.document_item(
-        edition, document, lang, base_url, document_heading(edition, document, lang)
-    )
+    item = cite.document_item(edition, document, lang, base_url)
+    heading = document_heading(edition, document, lang)
     article = cite.article_item(edition, lang, base_url)
     whole = cite.edition_item(edition, lang, base_url)
     out = [
@@ -215,10 +213,11 @@ def render_document_page(
         "template": "document.html",
         # Material prints page titles as they are, in <title> and the header: make it HTML.
         "title": html.escape(title, quote=True),
+        "description": f"{heading} ({item['archive']}, {item['archive_location']})",
         "edition": {
             "record": record_rows(edition, document, lang),
             "cite": cite_block(item, label(lang, "cite_document"), "atif", edition, lang),
-            "head": head(document_metadata(item, document, article, whole)),
+            "head": head(document_metadata(item, document, heading, article, whole)),
         },
     }
-    return "\n".join(out) + "\n", meta, citation_files(item)
+    return "\n".join(out) + "\n", meta, citation_files(item, lang)

@@ -164,6 +164,9 @@ LABELS: dict[str, dict[str, str]] = {
         "what": "Ne",
         "translation_title": "Çeviri hakkında",
         "translation_note": "",
+        "translation_notice": "",
+        "translation_notice_link": "",
+        "translated_by": "{credit} (çeviri)",
         "language_name": "Türkçe",
         "parallel": "Türkçe | İngilizce",
         "parallel_link": "İngilizcesiyle yan yana oku",
@@ -172,6 +175,7 @@ LABELS: dict[str, dict[str, str]] = {
         "text_in_en": "İngilizce (edisyonun, yazarın Türkçesinden çevirisi)",
         "pdf_edition": "Dijital edisyon, sürüm {version} ({date})",
         "pdf_online": "Çevrimiçi:",
+        "pdf_translated_by": "Çeviri:",
         "pdf_note": (
             "Bu PDF edisyonun web sitesinden üretilmiştir: makalenin tam metni dipnotlarıyla, "
             "kaynaklar, belgeler, kişiler ve kronoloji. Bağlantılar PDF’in içinde ya da "
@@ -341,6 +345,12 @@ LABELS: dict[str, dict[str, str]] = {
         "where": "In the article",
         "what": "What",
         "translation_title": "About this translation",
+        "translation_notice": (
+            "This English text is the edition's translation of the author's Turkish original, "
+            "not the author's own."
+        ),
+        "translation_notice_link": "About this translation",
+        "translated_by": "{credit} (translation)",
         "translation_note": (
             "The English text of this edition is the edition's own translation of the Turkish "
             "original; it is not the author's. It was prepared with the help of a large "
@@ -359,6 +369,7 @@ LABELS: dict[str, dict[str, str]] = {
         "text_in_en": "English (the edition's rendering of the author's Turkish)",
         "pdf_edition": "Digital edition, version {version} ({date})",
         "pdf_online": "Online:",
+        "pdf_translated_by": "Translated by",
         "pdf_note": (
             "This PDF is made from the edition's website: the whole article with its notes, "
             "the works cited, the documents, the people and the chronology. Links open within "
@@ -383,6 +394,12 @@ KIND_NAMES = {
         "speech": "Konuşma",
     },
 }
+# Seasons of a journal issue, as each language names them ("2023-Güz" on the article).
+SEASON_NAMES = {
+    "tr": {"spring": "Bahar", "summer": "Yaz", "autumn": "Güz", "winter": "Kış"},
+    "en": {"spring": "Spring", "summer": "Summer", "autumn": "Autumn", "winter": "Winter"},
+}
+
 LANGUAGE_NAMES = {
     "tr": {"ru": "Rusça", "tr": "Türkçe", "en": "İngilizce"},
     "en": {"ru": "Russian", "tr": "Turkish", "en": "English"},

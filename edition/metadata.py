@@ -1,38 +1,57 @@
-"""What reference managers and search engines read in a page's head: Highwire Press
-`citation_*` tags, Dublin Core `DC.*` tags, a COinS span and schema.org JSON-LD, all drawn
-from the same CSL-JSON item as the page's "cite this" block so that they agree."""
+"""What reference managers and search engines read in a page's head, drawn from the same
+CSL-JSON item as the page's "cite this" block so that they agree.
+
+Zotero's "Save to Zotero" reads these through its Embedded Metadata translator (tested in
+tests/test_zotero.py), which turns `DC.*` and `z:*` tags into an item: `z:itemType` sets the
+type, `z:<field>` any Zotero field, `z:<creatorType>s` creators of that role, and a name
+written "Family, Given" stays structured. Highwire `citation_*` tags (Google Scholar's) are
+given only to pages of the journal article: Zotero lets them replace every other creator,
+which would drop a letter's recipient and a translation's translator. There is no COinS: Zotero
+prefers it to the tags, and it cannot carry a recipient, an archive or a translator.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
+from edition.cite import display_name
 from edition.model import Document
+
+# A CSL type as Zotero's item type.
+ZOTERO_TYPES = {
+    "personal_communication": "letter",
+    "manuscript": "manuscript",
+    "speech": "presentation",
+    "article-journal": "journalArticle",
+    "book": "book",
+}
+# CSL variables that Zotero has no field for on an item type, given in its Extra field as
+# "Name: value" lines, which Zotero's citation processor reads back as those variables.
+EXTRA_NAMES = {
+    "archive-place": "Archive Place",
+    "event-place": "Event Place",
+    "original-title": "Original Title",
+}
 
 
 @dataclass(frozen=True)
 class HeadMetadata:
     tags: tuple[tuple[str, str], ...]  # (name, content) of <meta> tags, in order
     jsonld: str  # JSON, safe to place inside <script type="application/ld+json">
-    coins: str  # the title attribute of a COinS <span class="Z3988">
 
 
-def _names(people: list[dict[str, str]]) -> list[str]:
-    return [p.get("literal") or f"{p['family']}, {p['given']}" for p in people]
-
-
-def _display_names(people: list[dict[str, str]]) -> list[str]:
-    return [p.get("literal") or f"{p['given']} {p['family']}" for p in people]
+def zotero_name(name: dict[str, str]) -> str:
+    """A name as Zotero reads it from a tag: "Family, Given" stays two fields; a name of one
+    part is written "Name," so that Zotero keeps it whole, in one field."""
+    if "literal" in name:
+        return name["literal"] + ","
+    return f"{name['family']}, {name['given']}" if name.get("given") else name["family"] + ","
 
 
 def _iso(parts: list[int]) -> str:
     return "-".join(f"{part:02d}" if index else str(part) for index, part in enumerate(parts))
-
-
-def _highwire_date(parts: list[int]) -> str:
-    return "/".join(f"{part:02d}" if index else str(part) for index, part in enumerate(parts))
 
 
 def _script_json(value: Any) -> str:
@@ -41,54 +60,63 @@ def _script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def document_metadata(
-    item: dict[str, Any], document: Document, article: dict[str, Any], edition_item: dict[str, Any]
-) -> HeadMetadata:
-    """A document page: a letter (or manuscript) in an archive, part of the edition."""
-    parts = item["issued"]["date-parts"][0]
-    authors = _names(item["author"])
-    source = f"{item['archive']}, {item['archive_location']}"
-    tags: list[tuple[str, str]] = [("citation_title", item["title"])]
-    tags += [("citation_author", name) for name in authors]
-    tags += [
-        ("citation_date", _highwire_date(parts)),
-        ("citation_publication_date", _highwire_date(parts)),
-        ("citation_inbook_title", item["container-title"]),
-        ("citation_public_url", item["URL"]),
-        ("citation_language", item["language"]),
-        ("DC.title", item["title"]),
-    ]
-    tags += [("DC.creator", name) for name in authors]
-    tags += [
-        ("DC.date", _iso(parts)),
-        ("DC.type", item["type"]),
-        ("DC.source", source),
-        ("DC.identifier", item["URL"]),
-        ("DC.language", document.original_language),
-        ("DC.relation.isPartOf", item["container-title"]),
-    ]
-    coins = urlencode(
-        [
-            ("ctx_ver", "Z39.88-2004"),
-            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
-            ("rft.type", item["type"]),
-            ("rft.title", item["title"]),
-            *(("rft.creator", name) for name in authors),
-            ("rft.date", _iso(parts)),
-            ("rft.source", source),
-            ("rft.identifier", item["URL"]),
-            ("rft.language", document.original_language),
-        ]
+def _extra(item: dict[str, Any]) -> str:
+    return "\n".join(
+        f"{name}: {item[variable]}" for variable, name in EXTRA_NAMES.items() if item.get(variable)
     )
+
+
+def zotero_tags(item: dict[str, Any], title: str) -> list[tuple[str, str]]:
+    """The tags from which Zotero makes the item: Dublin Core where it has the field, the
+    Zotero namespace for the rest."""
+    tags: list[tuple[str, str]] = [
+        ("DC.title", title),
+        *(("DC.creator", zotero_name(name)) for name in item.get("author", [])),
+        ("DC.date", _iso(item["issued"]["date-parts"][0])),
+        ("DC.identifier", item["URL"]),
+        ("DC.language", item["language"]),
+        ("z:itemType", ZOTERO_TYPES[item["type"]]),
+        *(("z:recipients", zotero_name(name)) for name in item.get("recipient", [])),
+        *(("z:translators", zotero_name(name)) for name in item.get("translator", [])),
+    ]
+    if item.get("genre") and item["type"] == "personal_communication":
+        tags.append(("z:letterType", item["genre"]))
+    if item.get("genre") and item["type"] == "manuscript":
+        tags.append(("z:manuscriptType", item["genre"]))
+    if item.get("edition"):
+        tags.append(("z:edition", item["edition"]))
+    if "archive" in item:
+        tags += [("z:archive", item["archive"]), ("z:archiveLocation", item["archive_location"])]
+    extra = _extra(item)
+    if extra:
+        tags.append(("z:extra", extra))
+    return tags
+
+
+def document_metadata(
+    item: dict[str, Any],
+    document: Document,
+    title: str,
+    article: dict[str, Any],
+    edition_item: dict[str, Any],
+) -> HeadMetadata:
+    """A document page: a letter (or manuscript) in an archive, quoted in the article."""
+    tags = zotero_tags(item, title)
+    tags += [
+        ("DC.type", "Text"),
+        ("DC.source", f"{item['archive']}, {item['archive_location']}"),
+        ("DC.relation.isPartOf", edition_item["title"]),
+    ]
     jsonld = {
         "@context": "https://schema.org",
         "@type": "ArchiveComponent",
         "@id": item["URL"],
         "url": item["URL"],
-        "name": item["title"],
-        "author": [{"@type": "Person", "name": n} for n in _display_names(item["author"])],
-        "recipient": [{"@type": "Person", "name": n} for n in _display_names(item["recipient"])],
-        "dateCreated": _iso(parts),
+        "name": title,
+        "genre": item.get("genre"),
+        "author": [{"@type": "Person", "name": display_name(n)} for n in item["author"]],
+        "recipient": [{"@type": "Person", "name": display_name(n)} for n in item["recipient"]],
+        "dateCreated": _iso(item["issued"]["date-parts"][0]),
         "inLanguage": document.original_language,
         "identifier": [document.signature.as_printed, document.signature.english],
         "holdingArchive": {
@@ -97,78 +125,104 @@ def document_metadata(
             "address": item["archive-place"],
         },
         "itemLocation": document.signature.english,
-        "isPartOf": _article_ref(article, edition_item),
-        "version": item["version"],
+        "subjectOf": _edition_ref(edition_item),
+        "citation": _article_ref(article),
     }
-    return HeadMetadata(tuple(tags), _script_json(jsonld), coins)
+    return HeadMetadata(tuple(tags), _script_json(jsonld))
 
 
-def _article_ref(article: dict[str, Any], edition_item: dict[str, Any]) -> dict[str, Any]:
+def _article_ref(article: dict[str, Any]) -> dict[str, Any]:
+    issued = article["issued"]
+    date = str(issued["date-parts"][0][0])
+    periodical: dict[str, Any] = {"@type": "Periodical", "name": article["container-title"]}
+    if "container-title-short" in article:
+        periodical["alternateName"] = article["container-title-short"]
     return {
         "@type": "ScholarlyArticle",
-        "@id": article["URL"],
         "name": article["title"],
-        "author": [{"@type": "Person", "name": n} for n in _display_names(article["author"])],
+        "inLanguage": article["language"],
+        "author": [{"@type": "Person", "name": display_name(n)} for n in article["author"]],
         "isPartOf": {
-            "@type": "PublicationVolume",
-            "volumeNumber": article["volume"],
-            "isPartOf": {"@type": "Periodical", "name": article["container-title"]},
-        },
-        "workExample": {
-            "@type": "CreativeWork",
-            "name": edition_item["title"],
-            "url": edition_item["URL"],
-            "version": edition_item["version"],
+            "@type": "PublicationIssue",
+            "issueNumber": article["issue"],
+            "datePublished": date,
+            "isPartOf": periodical,
         },
     }
 
 
-def article_metadata(
-    article: dict[str, Any], edition_item: dict[str, Any], page_url: str, page_title: str
-) -> HeadMetadata:
-    """A chapter page: a part of the article, which is published in TÜBAR."""
+def _edition_ref(edition_item: dict[str, Any]) -> dict[str, Any]:
+    ref: dict[str, Any] = {
+        "@type": "Book",
+        "@id": edition_item["URL"],
+        "name": edition_item["title"],
+        "url": edition_item["URL"],
+        "bookFormat": "https://schema.org/EBook",
+        "bookEdition": edition_item["edition"],
+        "inLanguage": edition_item["language"],
+        "author": [{"@type": "Person", "name": display_name(n)} for n in edition_item["author"]],
+    }
+    if edition_item.get("translator"):
+        ref["translator"] = [
+            {"@type": "Organization", "name": display_name(n)} for n in edition_item["translator"]
+        ]
+        ref["translationOfWork"] = {"@type": "CreativeWork", "name": edition_item["original-title"]}
+    return ref
+
+
+def article_metadata(article: dict[str, Any], page_url: str, page_title: str) -> HeadMetadata:
+    """A chapter page in the original language: a part of the article as the journal printed
+    it. Highwire tags for Google Scholar, which Zotero reads as a journal article."""
     year = str(article["issued"]["date-parts"][0][0])
-    authors = _names(article["author"])
     tags: list[tuple[str, str]] = [("citation_title", article["title"])]
-    tags += [("citation_author", name) for name in authors]
+    tags += [("citation_author", zotero_name(name).rstrip(",")) for name in article["author"]]
     tags += [
         ("citation_publication_date", year),
         ("citation_journal_title", article["container-title"]),
-        ("citation_volume", article["volume"]),
+    ]
+    if "container-title-short" in article:
+        tags.append(("citation_journal_abbrev", article["container-title-short"]))
+    tags += [
+        ("citation_issue", article["issue"]),
         ("citation_language", article["language"]),
         ("citation_public_url", article["URL"]),
         ("DC.title", article["title"]),
-    ]
-    tags += [("DC.creator", name) for name in authors]
-    tags += [
+        *(("DC.creator", zotero_name(name)) for name in article["author"]),
         ("DC.date", year),
         ("DC.type", "Text"),
-        ("DC.source", f"{article['container-title']} {article['volume']}"),
         ("DC.identifier", article["URL"]),
         ("DC.language", article["language"]),
-        ("DC.relation.isPartOf", edition_item["title"]),
     ]
-    coins = urlencode(
-        [
-            ("ctx_ver", "Z39.88-2004"),
-            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
-            ("rft.genre", "article"),
-            ("rft.atitle", article["title"]),
-            ("rft.jtitle", article["container-title"]),
-            ("rft.volume", article["volume"]),
-            ("rft.date", year),
-            ("rft.aulast", article["author"][0].get("family", "")),
-            ("rft.aufirst", article["author"][0].get("given", "")),
-            ("rft_id", article["URL"]),
-        ]
+    part_of = {**_article_ref(article), "@id": article["URL"], "url": article["URL"]}
+    return HeadMetadata(tuple(tags), _web_page(page_url, page_title, article["language"], part_of))
+
+
+def translation_metadata(
+    edition_item: dict[str, Any], article: dict[str, Any], page_url: str, page_title: str
+) -> HeadMetadata:
+    """A chapter page in a translation: the edition's translation, credited to its
+    translators, of the article as printed."""
+    tags = zotero_tags(edition_item, edition_item["title"])
+    tags += [
+        *(("DC.contributor", display_name(name)) for name in edition_item.get("translator", [])),
+        ("DC.type", "Text"),
+        ("DC.relation.isTranslationOf", article["title"]),
+    ]
+    part_of = {**_edition_ref(edition_item), "translationOfWork": _article_ref(article)}
+    return HeadMetadata(
+        tuple(tags), _web_page(page_url, page_title, edition_item["language"], part_of)
     )
-    jsonld = {
-        "@context": "https://schema.org",
-        "@type": "WebPage",
-        "@id": page_url,
-        "url": page_url,
-        "name": page_title,
-        "inLanguage": article["language"],
-        "isPartOf": _article_ref(article, edition_item),
-    }
-    return HeadMetadata(tuple(tags), _script_json(jsonld), coins)
+
+
+def _web_page(url: str, title: str, lang: str, part_of: dict[str, Any]) -> str:
+    return _script_json(
+        {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "@id": url,
+            "url": url,
+            "name": title,
+            "inLanguage": lang,
+            "isPartOf": part_of,
+        }
+    )

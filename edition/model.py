@@ -210,9 +210,14 @@ class Signature:
     @property
     def english(self) -> str:
         """The English archival convention: 'RGASPI, f. 159, op. 2, d. 57, l. 3'."""
+        return f"RGASPI, {self.english_location}"
+
+    @property
+    def english_location(self) -> str:
+        """The place within the archive, in the English convention: 'f. 159, op. 2, d. 57, l. 3'."""
         fond, opis, delo, sheet = self.normalised
         part = f" ({self.list_part})" if self.list_part else ""
-        return f"RGASPI, f. {fond}, op. {opis}, d. {delo}, l. {sheet}{part}"
+        return f"f. {fond}, op. {opis}, d. {delo}, l. {sheet}{part}"
 
     @property
     def russian(self) -> str:
@@ -275,13 +280,39 @@ class Version:
     origin: Origin
 
 
+SEASONS = ("spring", "summer", "autumn", "winter")  # CSL's seasons 1-4, in this order
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where the article was printed."""
+
+    journal: str
+    journal_short: str | None  # the journal's abbreviation, as its running head prints it
+    issue: str  # as printed, e.g. "LIV"
+    season: str | None  # one of SEASONS
+    year: int
+
+    @property
+    def season_number(self) -> int | None:
+        return SEASONS.index(self.season) + 1 if self.season else None
+
+
 @dataclass(frozen=True)
 class EditionInfo:
     title: LocalizedText
     author: str
+    publication: Publication
     versions: tuple[Version, ...]  # newest first
     chapters: tuple[str, ...]  # slugs in reading order, the title page first
     origin: Origin
+    # The credit for each translation, by the translation's language, e.g. en → "The editors
+    # of the digital edition", in every language of the edition.
+    translators: tuple[tuple[str, LocalizedText], ...] = ()
+
+    def translator(self, lang: str) -> LocalizedText | None:
+        """Who made the text in `lang`, when it is a translation; None for the original."""
+        return dict(self.translators).get(lang)
 
     @property
     def version(self) -> str:

@@ -23,7 +23,7 @@ from edition.documentpages import (
 from edition.indexes import render_chronology_page, render_people_page
 from edition.labels import label
 from edition.memo import Memo
-from edition.metadata import article_metadata
+from edition.metadata import article_metadata, translation_metadata
 from edition.model import Edition
 from edition.parallel import parallel_src, render_parallel_chapter
 from edition.registry import site_url
@@ -49,6 +49,22 @@ class Page:
     meta: Mapping[str, Any] = field(default_factory=dict)  # for the templates
 
 
+def translation_notice(edition: Edition, lang: str, src: str) -> dict[str, Any]:
+    """On every page of a translation: that its text is the edition's, and by whom."""
+    translator = edition.info.translator(lang)
+    if translator is None:
+        return {}
+    return {
+        "translation": {
+            "text": label(lang, "translation_notice"),
+            "link": label(lang, "translation_notice_link"),
+            "href": urls.src_to_url("index.md") or "./",
+            "anchor": urls.TRANSLATION_NOTE_ANCHOR,
+            "credit": label(lang, "translated_by", credit=translator.text(lang)),
+        }
+    }
+
+
 def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     """Every page and file of one language, keyed by source path."""
     pages: dict[str, Page] = {}
@@ -63,6 +79,7 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
             meta["edition"] = {
                 **meta.get("edition", {}),
                 "alternates": alternates(page.src, lang, base_url),
+                **translation_notice(edition, lang, page.src),
             }
             page = Page(page.src, page.content, page.generated, meta)
         pages[page.src] = page
@@ -74,7 +91,11 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     for chapter in edition.chapters_in(lang):
         page_url = cite.absolute(base_url, chapter.path)
         meta: dict[str, Any] = {
-            "head": head(article_metadata(article, whole, page_url, chapter.title)),
+            "head": head(
+                article_metadata(article, page_url, chapter.title)
+                if edition.info.translator(lang) is None
+                else translation_metadata(whole, article, page_url, chapter.title)
+            ),
         }
         if chapter.slug == "index":
             meta["cite"] = cite_block(
@@ -132,8 +153,8 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
             },
         )
     )
-    add_files(urls.HOW_TO_CITE, "makale", citation_files(article))
-    add_files(urls.HOW_TO_CITE, "edisyon", citation_files(whole))
+    add_files(urls.HOW_TO_CITE, "makale", citation_files(article, lang))
+    add_files(urls.HOW_TO_CITE, "edisyon", citation_files(whole, lang))
     add(Page(urls.PEOPLE_PAGE, render_people_page(edition, lang), True))
     add(Page(urls.CHRONOLOGY_PAGE, render_chronology_page(edition, lang), True))
     add(Page(urls.CHANGELOG, render_changelog(edition, lang), True))

@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 from edition import urls
 from edition.filefacts import fill_markers
 from edition.labels import label
-from edition.model import Edition
+from edition.model import Edition, EditionInfo
 from edition.render import documents_by_date, escape_html
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -149,7 +149,16 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
         parts.append("</body>\n</html>\n")
         return "".join(parts)
 
-    return Book(lang, title, info.author, info.date, html, tuple(s.key for s in sections))
+    return Book(lang, title, credited(info, lang), info.date, html, tuple(s.key for s in sections))
+
+
+def credited(info: EditionInfo, lang: str) -> str:
+    """The book's author, and in a translation its translators: 'Telli Korkmaz; the editors
+    of the digital edition (translation)'."""
+    translator = info.translator(lang)
+    if translator is None:
+        return info.author
+    return f"{info.author}; {label(lang, 'translated_by', credit=translator.text(lang))}"
 
 
 def book_link(
@@ -187,12 +196,23 @@ def render_title_page(edition: Edition, lang: str, address: str) -> str:
         '<section class="pdf-title-page" id="title-page">\n'
         f'<p class="pdf-title">{escape_html(info.title.text(lang))}</p>\n'
         f'<p class="pdf-author">{escape_html(info.author)}</p>\n'
-        f'<p class="pdf-edition">'
+        + _translator_line(info, lang)
+        + f'<p class="pdf-edition">'
         f"{escape_html(label(lang, 'pdf_edition', version=info.version, date=info.date))}</p>\n"
         f'<p class="pdf-address">{escape_html(label(lang, "pdf_online"))} '
         f'<a href="{escape_html(address)}">{escape_html(address)}</a></p>\n'
         f'<p class="pdf-note">{escape_html(label(lang, "pdf_note"))}</p>\n'
         "</section>\n"
+    )
+
+
+def _translator_line(info: EditionInfo, lang: str) -> str:
+    translator = info.translator(lang)
+    if translator is None:
+        return ""
+    return (
+        f'<p class="pdf-translator">{escape_html(label(lang, "pdf_translated_by"))} '
+        f"{escape_html(translator.text(lang))}</p>\n"
     )
 
 

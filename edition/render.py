@@ -157,8 +157,10 @@ def _has_twin(edition: Edition, chapter: Chapter) -> bool:
 def _translation_note(lang: str) -> str:
     """Who translated, and how: the edition's translation is labelled as such."""
     return (
+        f'<div id="{urls.TRANSLATION_NOTE_ANCHOR}" markdown>\n\n'
         f'!!! info "{escape_html(label(lang, "translation_title"))}"\n\n'
-        f"    {escape(label(lang, 'translation_note'))}"
+        f"    {escape(label(lang, 'translation_note'))}\n\n"
+        "</div>"
     )
 
 

@@ -170,7 +170,9 @@ def _responsibilities(title_statement: etree._Element, edition: Edition) -> None
     _el(author, "persName", edition.info.author)
     translation = _el(title_statement, "respStmt", id=RESP_EDITION)
     _el(translation, "resp", label("en", "tei_resp_translation"), lang="en")
-    _el(translation, "name", label("en", "tei_the_edition"), lang="en")
+    credit = edition.info.translator("en")
+    name = credit.text("en") if credit else label("en", "tei_the_edition")
+    _el(translation, "name", name, lang="en")
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -352,9 +354,14 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
     printed = _el(source, "bibl", type="printed")
     _el(printed, "author", edition.info.author)
     _el(printed, "title", edition.info.title.text("tr"), level="a", lang="tr")
-    _el(printed, "title", "TÜBAR", level="j")
-    _el(printed, "biblScope", "LIV", unit="volume")
-    _el(printed, "date", "2023", when="2023")
+    publication = edition.info.publication
+    _el(printed, "title", publication.journal, level="j")
+    if publication.journal_short:
+        _el(printed, "title", publication.journal_short, level="j", type="abbreviated")
+    # The journal numbers issues, not volumes.
+    _el(printed, "biblScope", publication.issue, unit="issue")
+    season = f"{publication.season} " if publication.season else ""
+    _el(printed, "date", f"{season}{publication.year}", when=str(publication.year))
     profile = _el(header, "profileDesc")
     languages = _el(profile, "langUsage")
     for code in LANGUAGES:

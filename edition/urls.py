@@ -66,6 +66,10 @@ def src_to_url(src: str) -> str:
     return src[: -len(".md")] + "/"
 
 
+# The note on the translation, on a translation's title page: every page of it links there.
+TRANSLATION_NOTE_ANCHOR = "translation-note"
+
+
 @cache
 def link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     """A relative Markdown link from one page's source to another's, which MkDocs checks."""

@@ -129,15 +129,20 @@ def test_the_apparatus_is_there_documents_people_citations(site: Path) -> None:
 
 
 def test_metadata_title_author_language_and_the_editions_date(site: Path) -> None:
-    for lang, title in (
-        ("tr", "Rus Arşivlerinde Mustafa Kemal Paşa ve Türkiye (1918-1922)"),
-        ("en", "Mustafa Kemal Pasha and Türkiye in the Russian Archives (1918-1922)"),
+    for lang, title, author in (
+        ("tr", "Rus Arşivlerinde Mustafa Kemal Paşa ve Türkiye (1918-1922)", "Telli Korkmaz"),
+        (
+            "en",
+            "Mustafa Kemal Pasha and Türkiye in the Russian Archives (1918-1922)",
+            # The English is the edition's translation, and its metadata says so.
+            "Telli Korkmaz; the editors of the digital edition (translation)",
+        ),
     ):
         reader = PdfReader(pdf_path(site, lang), strict=True)  # the update Chromium got
         info = reader.metadata
         assert info is not None
         assert info.title == title
-        assert info.author == "Telli Korkmaz"
+        assert info.author == author
         assert reader.trailer["/Root"]["/Lang"] == lang
         date = "D:" + EDITION.info.date.replace("-", "") + "000000+00'00'"
         assert info["/CreationDate"] == date and info["/ModDate"] == date
@@ -145,6 +150,9 @@ def test_metadata_title_author_language_and_the_editions_date(site: Path) -> Non
         assert len(identifiers) == 2 and len(identifiers[0]) == 16
         assert reader.outline  # bookmarks from the headings
         assert len(reader.pages) == len(pages_of(site, lang))
+    title_page = flat(pages_of(site, "en")[0])
+    assert "Translated by the editors of the digital edition" in title_page
+    assert "Çeviri" not in flat(pages_of(site, "tr")[0])  # the original credits no translator
 
 
 def link_annotations(path: Path) -> tuple[list[tuple[int, str]], list[str]]:

@@ -157,9 +157,11 @@ def test_translation_must_keep_the_citations_of_the_original(project: Path) -> N
 
 def test_a_missing_translation_is_named(project: Path) -> None:
     (project / "docs/en/sonuc.md").unlink()
+    lines = (project / "sources/edition.yaml").read_text(encoding="utf-8").splitlines()
+    chapters = lines.index("chapters:") + 1
     assert messages(project) == [
-        "sources/edition.yaml:31: error: chapter 'sonuc' has no en twin: docs/en/sonuc.md is "
-        "missing"
+        f"sources/edition.yaml:{chapters}: error: chapter 'sonuc' has no en twin: "
+        "docs/en/sonuc.md is missing"
     ]
 
 

@@ -1,0 +1,33 @@
+// The tests' own citeproc-js run, written apart from the edition's engine
+// (edition/citeproc_engine.js): one fresh CSL.Engine per item and style, as a reader's Zotero
+// would format a single item. Reads one JSON request on stdin:
+//   {"locales": "<dir>", "locale": "en-US", "style": "<file.csl>", "mode": "note"|"bibliography",
+//    "items": [<CSL-JSON>, ...]}
+// and writes a JSON list of the HTML of each item.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const CSL = require("citeproc");
+
+const request = JSON.parse(fs.readFileSync(0, "utf8"));
+const style = fs.readFileSync(request.style, "utf8");
+const out = request.items.map((item) => {
+  const engine = new CSL.Engine(
+    {
+      retrieveLocale: (lang) => {
+        const file = path.join(request.locales, `locales-${lang}.xml`);
+        return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+      },
+      retrieveItem: (id) => (id === item.id ? item : undefined),
+    },
+    style,
+    request.locale,
+    true,
+  );
+  engine.updateItems([item.id]);
+  if (request.mode === "note") {
+    return engine.makeCitationCluster([{ id: item.id }]);
+  }
+  return engine.makeBibliography()[1].join("");
+});
+process.stdout.write(JSON.stringify(out));

@@ -101,3 +101,27 @@ def test_document_texts_are_given_side_by_side() -> None:
     assert document is not None
     html = render_parallel_document_text(document, "en")
     assert html.count('lang="tr"><p>') == html.count('lang="en"><p>') == 2
+
+
+def test_every_english_page_says_whose_translation_it_is(site: Path) -> None:
+    credit = "the editors of the digital edition"
+    missing = []
+    for page in sorted(pages(site, "en")):
+        html = parse_page(site, "en/" + page)
+        if html.xpath("//meta[@http-equiv='refresh']"):
+            continue  # a redirect of an old address
+        notice = html.xpath("//p[contains(@class, 'ed-translation-notice')]")
+        authors = html.xpath("//meta[@name='author']/@content")
+        if len(notice) != 1 or authors != [f"Telli Korkmaz; {credit} (translation)"]:
+            missing.append(page)
+            continue
+        (href,) = notice[0].xpath(".//a/@href")
+        target, fragment = resolve("en/" + page, href)
+        assert (target, fragment) == ("en/index.html", "translation-note"), page
+    assert not missing, missing
+    note = parse_page(site, "en/index.html").xpath("//*[@id='translation-note']")
+    assert note and "translation" in note[0].text_content()
+    for page in pages(site):
+        html = parse_page(site, page)
+        assert not html.xpath("//p[contains(@class, 'ed-translation-notice')]"), page
+        assert credit not in " ".join(html.xpath("//meta[@name='author']/@content")), page

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -86,15 +87,21 @@ def test_every_cite_this_text_is_citeproc_js_on_its_own_file(site: Path) -> None
     # every document, in both languages; the article and the edition on the citations page,
     # and the article on the home page
     assert len(documents) == 2 * records and len(blocks) == 2 * (records + 3)
-    wrong = []
-    for lang, locale in LOCALE.items():
-        ours = [b for b in blocks if b[1] == lang]
-        for style_id, (style, mode) in STYLES.items():
-            expected = reference(style, mode, locale, [item for _, _, item, _ in ours])
-            for (page, _, item, shown), want in zip(ours, expected, strict=True):
-                got = shown.get(style_id)
-                if got is None or normalised(got) != normalised(want):
-                    wrong.append(f"{page} {item['id']} {style_id}:\n  page {got}\n  ref  {want}")
+    runs = [(lang, style_id) for lang in LOCALE for style_id in STYLES]
+    ours = {lang: [b for b in blocks if b[1] == lang] for lang in LOCALE}
+    with ThreadPoolExecutor() as pool:  # each run is a Node.js process of its own
+        expected = pool.map(
+            lambda run: reference(
+                *STYLES[run[1]], LOCALE[run[0]], [item for _, _, item, _ in ours[run[0]]]
+            ),
+            runs,
+        )
+        wrong = [
+            f"{page} {item['id']} {style_id}:\n  page {shown.get(style_id)}\n  ref  {want}"
+            for (lang, style_id), outputs in zip(runs, expected, strict=True)
+            for (page, _, item, shown), want in zip(ours[lang], outputs, strict=True)
+            if style_id not in shown or normalised(shown[style_id]) != normalised(want)
+        ]
     assert not wrong, "\n".join(wrong)
 
 

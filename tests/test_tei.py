@@ -298,3 +298,19 @@ def test_tei_all_rejects_an_edtf_date_in_when(site: Path, tei_all: etree.RelaxNG
     assert tei_all.validate(tree)
     date.set("when", "1920?-12-31")
     assert not tei_all.validate(tree)
+
+
+def test_the_article_is_an_issue_of_its_journal_without_a_volume(site: Path) -> None:
+    tree = parse(site / "veri" / "tei" / "makale.xml")
+    (source,) = tree.findall(".//tei:sourceDesc/tei:biblStruct", NS) or tree.findall(
+        ".//tei:sourceDesc/tei:bibl", NS
+    )
+    journals = [t.text for t in source.iterfind(".//tei:title[@level='j']", NS)]
+    assert journals == ["Türklük Bilimi Araştırmaları", "TÜBAR"]
+    scopes = {s.get("unit"): s.text for s in source.iterfind(".//tei:biblScope", NS)}
+    assert scopes == {"issue": "LIV"}  # no volume, and not the edition's version
+    (date,) = source.iterfind(".//tei:date", NS)
+    assert date.get("when") == "2023" and "autumn" in (date.text or "")
+    # The English translation is the edition's, and the header says so.
+    resps = " ".join(r.text or "" for r in tree.iterfind(".//tei:titleStmt//tei:resp", NS))
+    assert "English translation, prepared by the edition" in resps

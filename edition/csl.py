@@ -281,11 +281,10 @@ def _shape_of(item: dict[str, Any], lang: str) -> tuple[str | None, Callable[[st
             if match.group(1) not in PROBE_CASES:  # a casing that is not filled in
                 return match.group(0)
             own = values[ord(match.group(2)) - PLACEHOLDER_BASE]
-            if _cased(own, PROBE_CASES[match.group(1)]) != own:
-                # citeproc-js's text cases have rules of their own (words in mixed case,
-                # stop words, Turkish dotted i): a value the case would change is left to it.
+            cased = _cased(own, PROBE_CASES[match.group(1)])
+            if cased is None:
                 raise _CaseChanged
-            return own
+            return cased
 
         return STAND_IN.sub(value, formatted)
 
@@ -300,14 +299,23 @@ def _unchanged(formatted: str) -> str:
     return formatted
 
 
-def _cased(value: str, text_case: str | None) -> str:
+# A first word that citeproc-js's capitalize-first certainly turns into its capitalised form:
+# a lowercase ASCII letter (not i, which Turkish capitalises as İ) and no capital after it
+# (citeproc-js leaves a word in mixed case, "iPhone", as it is).
+PLAIN_FIRST_WORD = re.compile(r"[a-hj-z][^\sA-Z]*(?=\s|$)")
+
+
+def _cased(value: str, text_case: str | None) -> str | None:
+    """The value as citeproc-js prints it in this text case, or None where only citeproc-js
+    can tell (its text cases have rules of their own: mixed case, stop words, dotted i)."""
+    if text_case is None:
+        return value
     if text_case == "capitalize-first":
-        return value[:1].upper() + value[1:]
-    if text_case == "lowercase":
-        return value.lower()
-    if text_case == "uppercase":
-        return value.upper()
-    return value
+        if not value[:1].isalpha() or value[:1].isupper():
+            return value
+        return value[:1].upper() + value[1:] if PLAIN_FIRST_WORD.match(value) else None
+    changed = value.lower() if text_case == "lowercase" else value.upper()
+    return value if changed == value else None
 
 
 def _sentinel_dates(shape: dict[str, Any]) -> tuple[dict[str, Any], list[int]] | None:

@@ -261,7 +261,7 @@ def test_usage_error_exits_2(project: Path) -> None:
 
 
 def test_failed_build_leaves_the_previous_site_untouched(project: Path) -> None:
-    first = run_cli(project, "build")
+    first = run_cli(project, "build", "--without-pdf")
     assert first.returncode == 0, first.stderr
     site = project / "site"
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -288,7 +288,7 @@ def test_strict_mkdocs_build_fails_on_a_broken_link(project: Path, broken_link: 
 
 def test_an_alias_keeps_the_old_url_alive(project: Path) -> None:
     edit(project, RECORD, "unknown:\n", "aliases: [rgaspi-159-2-57-003-old]\nunknown:\n")
-    result = run_cli(project, "build")
+    result = run_cli(project, "build", "--without-pdf")
     assert result.returncode == 0, result.stderr
     redirect = project / "site/belgeler/rgaspi-159-2-57-003-old/index.html"
     assert '<meta http-equiv="refresh" content="0; url=../rgaspi-159-2-57-003/">' in (
@@ -306,11 +306,11 @@ def test_an_alias_may_not_take_another_records_id(project: Path) -> None:
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
 def test_a_build_killed_halfway_leaves_the_old_site(project: Path, how: signal.Signals) -> None:
-    assert run_cli(project, "build").returncode == 0
+    assert run_cli(project, "build", "--without-pdf").returncode == 0
     site = project / "site"
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     process = subprocess.Popen(
-        [sys.executable, str(project / "build_edition.py"), "build"],
+        [sys.executable, str(project / "build_edition.py"), "build", "--without-pdf"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -320,5 +320,5 @@ def test_a_build_killed_halfway_leaves_the_old_site(project: Path, how: signal.S
     process.send_signal(how)
     process.wait(timeout=60)
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
-    assert run_cli(project, "build").returncode == 0
+    assert run_cli(project, "build", "--without-pdf").returncode == 0
     assert not list(project.glob(".site-new-*"))

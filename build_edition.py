@@ -114,6 +114,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown if rendered.generated else rendered.content
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    from edition.csp import template_policy, with_policy
+
+    if incremental.is_preview():
+        return output
+    # The page as the template made it, before any plugin after this one: the hashes of the
+    # theme's own inline scripts, the content's left out.
+    return with_policy(output, template_policy(output, page.content or ""))
+
+
 # --- command line ------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ import logging
 from bibtexparser import parse_string  # type: ignore[attr-defined]
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
+from edition.hygiene import web_address_problem
 from edition.model import Origin, Work
 from edition.problems import Problems, did_you_mean
 
@@ -71,6 +72,16 @@ def _parse_entry(entry: Entry, path: str, problems: Problems) -> Work | None:
             f"is known) or 'status = {{complete}}'" + (f", not '{status}'" if status else ""),
         )
         ok = False
+    for field in entry.fields:
+        reason = (
+            web_address_problem(fields[field.key.lower()]) if field.key.lower() == "url" else None
+        )
+        if reason is not None:
+            problems.error(
+                Origin(path, (field.start_line or 0) + 1),
+                f"entry '{entry.key}': url {reason}",
+            )
+            ok = False
     label = fields.get("shorthand") or fields.get("url")
     if not label:
         problems.error(

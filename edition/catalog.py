@@ -14,6 +14,7 @@ from edition.bibliography import parse_bibliography
 from edition.chapters import parse_chapter, words_of
 from edition.documents import parse_document
 from edition.events import check_events, parse_events
+from edition.hygiene import check_links, check_slug, read_source
 from edition.model import (
     LANGUAGES,
     SEASONS,
@@ -85,14 +86,7 @@ def _parse_once(key: tuple[str, ...], parse: Callable[..., T], problems: Problem
     return remembered[0]
 
 
-def _read(root: Path, relative: str, problems: Problems) -> str | None:
-    try:
-        return (root / relative).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.error(Origin(relative, 1), "file not found")
-    except UnicodeDecodeError as error:
-        problems.error(Origin(relative, 1), f"not UTF-8 text ({error.reason})")
-    return None
+_read = read_source
 
 
 def _load(root: Path) -> tuple[Edition | None, Problems]:
@@ -106,6 +100,8 @@ def _load(root: Path) -> tuple[Edition | None, Problems]:
 
 def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
     problems = Problems()
+    for folder in (DOCS_DIR, "sources"):
+        check_links(root, folder, problems)
     info = _load_info(root, problems)
     people = _load_people(root, problems)
     bib_text = _read(root, REFERENCES_FILE, problems)
@@ -148,9 +144,15 @@ def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
 
 def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
     text = _read(root, EDITION_FILE, problems)
+    reported = len(problems.items)
     data = parse_yaml(text, EDITION_FILE, problems) if text is not None else None
     if not isinstance(data, LineMap):
-        if text is not None and data is not None:
+        if text is not None and data is None and len(problems.items) == reported:
+            problems.error(
+                Origin(EDITION_FILE, 1),
+                "the file is empty: it needs title, author, publication, versions and chapters",
+            )
+        elif text is not None and data is not None:
             problems.error(Origin(EDITION_FILE, 1), "expected a mapping of field: value lines")
         return None
     required = ("title", "author", "publication", "versions", "chapters")
@@ -171,9 +173,17 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
             "chapters must list the chapter files (without .md), starting with 'index'",
         )
         return None
+    slugs_ok = all(
+        [
+            check_slug(
+                name, "chapter", _item_origin(text or "", data.line_of("chapters"), name), problems
+            )
+            for name in chapters
+        ]
+    )
     publication = _parse_publication(data, problems)
     translators = _parse_translators(data, problems)
-    if not versions or publication is None or translators is None:
+    if not versions or publication is None or translators is None or not slugs_ok:
         return None
     return EditionInfo(
         title=LocalizedText.from_mapping(title),
@@ -184,6 +194,15 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
         chapters=tuple(str(c) for c in chapters),
         origin=Origin(EDITION_FILE, data.line_of("chapters")),
     )
+
+
+def _item_origin(text: str, after: int, item: object) -> Origin:
+    """Where a list item of edition.yaml stands: the first line from `after` that holds it."""
+    lines = text.split("\n")
+    for number in range(after, len(lines) + 1):
+        if str(item) in lines[number - 1]:
+            return Origin(EDITION_FILE, number)
+    return Origin(EDITION_FILE, after)
 
 
 PUBLICATION_FIELDS = ("journal", "journal_short", "issue", "season", "year")

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from edition.markup import check_markup
 from edition.model import (
     Block,
     BlockKind,
@@ -37,6 +38,9 @@ FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?")
 NAMED_ANCHOR = re.compile(r"\{:?\s*#([A-Za-z][\w-]*)\s*\}\s*$")
 
 _markdown = MarkdownIt("commonmark").use(footnote_plugin).use(front_matter_plugin)
+# Every link is kept as a link token, so that the markup policy sees each address: the site's
+# Markdown (Python-Markdown) would link what markdown-it's own check leaves as text.
+_markdown.validateLink = lambda url: True  # type: ignore[method-assign]
 _BLOCK_KINDS = {
     "heading_open": BlockKind.HEADING,
     "paragraph_open": BlockKind.PARAGRAPH,
@@ -50,6 +54,7 @@ def parse_chapter(
     """Parse one chapter file; `path` is the file's path for messages."""
     lines = text.splitlines()
     tokens = _markdown.parse(text)
+    check_markup(tokens, path, problems)
     front_matter = ""
     blocks: list[Block] = []
     footnotes: list[Footnote] = []
@@ -90,6 +95,16 @@ def parse_chapter(
         )
     if not title:
         problems.error(Origin(path, 1), "the chapter has no title: start it with '# Title'")
+    # markdown-it drops a note that nothing refers to; the editor hears of it, at its line.
+    kept = {note.label for note in footnotes}
+    for number, line in enumerate(lines, 1):
+        definition = FOOTNOTE_DEF.match(line)
+        if definition is not None and definition.group(1) not in kept:
+            problems.error(
+                Origin(path, number),
+                f"footnote [^{definition.group(1)}] is never referenced in the text: add the "
+                f"marker [^{definition.group(1)}] where it belongs, or delete the note",
+            )
     return Chapter(
         slug=slug,
         lang=lang,

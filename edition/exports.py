@@ -24,6 +24,7 @@ from edition import tei, urls
 from edition.documentindexes import FULL_LIST_LIMIT
 from edition.documentpages import CITATION_FILES, citation_file_src
 from edition.filefacts import file_size, marker
+from edition.hygiene import spreadsheet_safe
 from edition.labels import label
 from edition.model import LANGUAGES, Document, DocumentDate, Edition, LocalizedText, Person, Work
 from edition.render import citing_places, document_title, escape, escape_html, turkish_sort_key
@@ -335,7 +336,7 @@ CSV_COLUMNS = (
 
 def render_documents_csv(edition: Edition, root: str) -> str:
     """One row a record; lists joined with '; '. An empty cell is not known: `unknown` names
-    the fields, `unknown_tr` / `unknown_en` say why."""
+    the fields, `unknown_tr` / `unknown_en` say why. No cell starts a spreadsheet formula."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -343,46 +344,45 @@ def render_documents_csv(edition: Edition, root: str) -> str:
         data = document_data(edition, document, root)
         signature, date = data["signature"], data["date"]
         basis = date["basis"] or {}
-        writer.writerow(
-            {
-                "id": document.id,
-                "url_tr": data["url"]["tr"],
-                "url_en": data["url"]["en"],
-                "tei": data["tei"],
-                "archive": document.archive,
-                "signature": signature["as_printed"],
-                **{name: signature[name] or "" for name in ("fond", "opis", "delo", "list")},
-                "list_part": signature["list_part"] or "",
-                "signature_en": signature["english"],
-                "signature_ru": signature["russian"],
-                "citation_as_printed": document.citation_as_printed,
-                "kind": document.kind,
-                "date_edtf": date["edtf"],
-                "date_as_printed": date["as_printed"],
-                "date_precision": date["precision"],
-                "date_earliest": date["earliest"],
-                "date_latest": date["latest"],
-                "date_uncertain": "yes" if date["uncertain"] or date["year_uncertain"] else "no",
-                "date_basis_tr": basis.get("tr", ""),
-                "date_basis_en": basis.get("en", ""),
-                "place": document.place or "",
-                "senders": "; ".join(document.senders),
-                "recipients": "; ".join(document.recipients),
-                "recipient_groups_tr": "; ".join(g.text("tr") for g in document.recipient_groups),
-                "recipient_groups_en": "; ".join(g.text("en") for g in document.recipient_groups),
-                "original_language": document.original_language,
-                "text_tr": data["text"].get("tr", ""),
-                "text_en": data["text"].get("en", ""),
-                "unknown": "; ".join(name for name, _ in document.unknown),
-                **{
-                    f"unknown_{lang}": "\n".join(
-                        f"{name}: {reason.get(lang) or ''}" for name, reason in document.unknown
-                    )
-                    for lang in LANGUAGES
-                },
-                "aliases": "; ".join(document.aliases),
-            }
-        )
+        row = {
+            "id": document.id,
+            "url_tr": data["url"]["tr"],
+            "url_en": data["url"]["en"],
+            "tei": data["tei"],
+            "archive": document.archive,
+            "signature": signature["as_printed"],
+            **{name: signature[name] or "" for name in ("fond", "opis", "delo", "list")},
+            "list_part": signature["list_part"] or "",
+            "signature_en": signature["english"],
+            "signature_ru": signature["russian"],
+            "citation_as_printed": document.citation_as_printed,
+            "kind": document.kind,
+            "date_edtf": date["edtf"],
+            "date_as_printed": date["as_printed"],
+            "date_precision": date["precision"],
+            "date_earliest": date["earliest"],
+            "date_latest": date["latest"],
+            "date_uncertain": "yes" if date["uncertain"] or date["year_uncertain"] else "no",
+            "date_basis_tr": basis.get("tr", ""),
+            "date_basis_en": basis.get("en", ""),
+            "place": document.place or "",
+            "senders": "; ".join(document.senders),
+            "recipients": "; ".join(document.recipients),
+            "recipient_groups_tr": "; ".join(g.text("tr") for g in document.recipient_groups),
+            "recipient_groups_en": "; ".join(g.text("en") for g in document.recipient_groups),
+            "original_language": document.original_language,
+            "text_tr": data["text"].get("tr", ""),
+            "text_en": data["text"].get("en", ""),
+            "unknown": "; ".join(name for name, _ in document.unknown),
+            **{
+                f"unknown_{lang}": "\n".join(
+                    f"{name}: {reason.get(lang) or ''}" for name, reason in document.unknown
+                )
+                for lang in LANGUAGES
+            },
+            "aliases": "; ".join(document.aliases),
+        }
+        writer.writerow({name: spreadsheet_safe(str(cell)) for name, cell in row.items()})
     return out.getvalue()
 
 

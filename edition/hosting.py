@@ -3,12 +3,9 @@ Content-Security-Policy as a header, which can also forbid framing (a <meta> pol
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from edition.csp import POLICY, policy_for
-
-HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
+from edition.csp import HASH, POLICY, policy_of
 
 
 def header_policy(site: Path) -> str:
@@ -17,5 +14,5 @@ def header_policy(site: Path) -> str:
     `frame-ancestors 'none'`."""
     hashes: set[str] = set()
     for page in sorted(site.rglob("*.html")):
-        hashes.update(HASH.findall(policy_for(page.read_text(encoding="utf-8"))))
+        hashes.update(HASH.findall(policy_of(page.read_text(encoding="utf-8")) or ""))
     return POLICY.format(hashes=" ".join(sorted(hashes))) + "; frame-ancestors 'none'"

@@ -169,3 +169,9 @@ class DirtyBuildNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+def is_preview() -> bool:
+    """Whether the language being built is the preview's (its live-reload script is inline, so
+    its pages carry no Content-Security-Policy)."""
+    return _site is not None

@@ -15,7 +15,6 @@ from edition.render import (
     document_title,
     documents_by_date,
     escape,
-    escape_html,
     in_original,
     place_links,
     render_date,
@@ -65,7 +64,7 @@ def render_people_page(edition: Edition, lang: str) -> str:
         others = [("english_form", "en", person.english), ("russian_form", "ru", person.russian)]
         for name, code, form in others:
             if form:
-                forms.append(f'{label(lang, name)}: <span lang="{code}">{escape_html(form)}</span>')
+                forms.append(f'{label(lang, name)}: <span lang="{code}">{escape(form)}</span>')
         heading = in_original(escape(person.name), lang)
         out += [f"## {heading} {{ #{person.id} }}", "", " · ".join(forms), ""]
         role = person.role.text(lang)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import lxml.html
 
-from edition.csp import policy_for
+from edition.csp import HASH, policy, policy_of, script_hash
 
 FOLDER = "korkmaz-edition"
 """The one folder the zip unpacks into."""
@@ -66,6 +66,11 @@ def offline_page(html: str, page: str, files: set[str]) -> str:
         delay, _, target = meta.get("content", "").partition("url=")
         if target:
             meta.set("content", delay + "url=" + offline_url(target, page, files))
+    # A script keeps its place in the policy when the copy rewrites it, and nothing else gains one.
+    allowed = set(HASH.findall(policy_of(html) or ""))
+    shipped = [
+        s for s in document.xpath("//script[not(@src)]") if script_hash(s.text or "") in allowed
+    ]
     for script in document.xpath("//script[not(@src)]"):
         if script.text and "location.href=" in script.text:
             script.text = REDIRECT_SCRIPT.sub(
@@ -82,7 +87,8 @@ def offline_page(html: str, page: str, files: set[str]) -> str:
     # A changed inline script needs its hash in the page's policy anew.
     for meta in document.xpath("//meta[@http-equiv='Content-Security-Policy']"):
         old = meta.get("content", "")
-        out = out.replace(f'content="{old}"', f'content="{policy_for(out)}"', 1)
+        new = policy({script_hash(script.text or "") for script in shipped})
+        out = out.replace(f'content="{old}"', f'content="{new}"', 1)
     return out + "\n"
 
 

@@ -159,7 +159,7 @@ def _assemble(
             with _timed("PDF"):
                 write_pdfs(root, staging, base_url)
         with _timed("Content-Security-Policy"):
-            apply_policy(staging)  # the preview's live-reload script is inline, unhashed
+            apply_policy(staging)  # pages MkDocs did not render; the preview has no policy
         with _timed("Pagefind"):
             index_for_search(staging)
     staging.chmod(0o755)

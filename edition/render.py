@@ -37,7 +37,14 @@ def escape(text: str) -> str:
 
 
 def escape_html(text: str) -> str:
+    """Text for raw HTML that Markdown does not read: an HTML block, an attribute's value."""
     return html.escape(text, quote=True)
+
+
+def web_link(url: str) -> str:
+    """A link to an address checked as http(s) (hygiene.web_address_problem), written as HTML
+    so that Markdown neither reads nor rewrites it."""
+    return f'<a href="{escape_html(url)}">{escape(url)}</a>'
 
 
 @cache
@@ -282,11 +289,11 @@ def _work_entry(edition: Edition, work: Work, src: str, lang: str) -> str:
             pages.append(place.locator)
     lines = [f'<div class="ed-entry" id="{urls.work_anchor(work.key)}" markdown>']
     if work.url and work.label == work.url:
-        lines.append(f"**{label(lang, 'web_page')}:** <{escape_html(work.url)}>  ")
+        lines.append(f"**{label(lang, 'web_page')}:** {web_link(work.url)}  ")
     else:
         lines.append(f"**{in_original(escape(work.label), lang)}**  ")
         if work.url:
-            lines.append(f"<{escape_html(work.url)}>  ")
+            lines.append(f"{web_link(work.url)}  ")
     if pages:
         lines.append(f"{label(lang, 'pages_cited')}: {escape(', '.join(pages))}  ")
     if not work.complete:

@@ -4,6 +4,8 @@ walks them and turns every violation into a problem with its line and a way out.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -26,12 +28,31 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def _whole_pattern(
+    validator: Any, pattern: str, instance: Any, schema: Any
+) -> Iterator[jsonschema.ValidationError]:
+    """`pattern`, its closing `$` meaning the end of the text: in Python's regular expressions
+    `$` also matches before a final line end, which would let "id\\n" pass as an id."""
+    if not validator.is_type(instance, "string"):
+        return
+    whole = (
+        pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith(r"\$") else pattern
+    )
+    if not re.search(whole, instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_EditionValidator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator, {"pattern": _whole_pattern}
+)
+
+
 @cache
-def _validator(name: str) -> jsonschema.Draft202012Validator:
+def _validator(name: str) -> Any:
     registry: Registry = Registry().with_resources(
         (other, Resource.from_contents(load_schema(other))) for other in SCHEMAS
     )
-    return jsonschema.Draft202012Validator(load_schema(name), registry=registry)
+    return _EditionValidator(load_schema(name), registry=registry)
 
 
 def check_against_schema(data: Any, name: str, path: str, problems: Problems) -> set[Any]:

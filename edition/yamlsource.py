@@ -70,7 +70,13 @@ _FastEditionLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
 def parse_yaml(text: str, path: str, problems: Problems) -> Any | None:
-    """Parse one YAML document; a syntax error or a forbidden tag becomes a problem."""
+    """Parse one YAML document; a syntax error, a forbidden tag, an anchor or an alias becomes
+    a problem."""
+    # An alias repeats a node: a few lines of them make a value of billions of items (the
+    # "billion laughs"). A record has no need of them; both marks are refused before anything
+    # is built. Only text that holds '&' or '*' is scanned: those two start every one.
+    if ("&" in text or "*" in text) and _refuse_references(text, path, problems):
+        return None
     try:
         return yaml.load(text, Loader=_FastEditionLoader)
     except yaml.YAMLError:
@@ -85,6 +91,24 @@ def parse_yaml(text: str, path: str, problems: Problems) -> Any | None:
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error we know is marked
         problems.error(Origin(path, 1), f"YAML error: {error}")
         return None
+
+
+def _refuse_references(text: str, path: str, problems: Problems) -> bool:
+    """Whether the text uses an anchor or an alias; each is a problem at its line."""
+    found = False
+    try:
+        for event in yaml.parse(text, Loader=_FastEditionLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                found = True
+                mark = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                problems.error(
+                    Origin(path, event.start_mark.line + 1),
+                    f"YAML {'alias' if mark == '*' else 'anchor'} '{mark}{event.anchor}' is not "
+                    "allowed: write the value out in full",
+                )
+    except yaml.YAMLError:
+        return False  # a syntax error: the parse below reports it
+    return found
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

@@ -159,7 +159,7 @@ def command_check(_arguments: argparse.Namespace) -> int:
 
 def command_build(arguments: argparse.Namespace) -> int:
     from edition.publish import BuildFailed, build_site
-    from edition.registry import REGISTRY_FILE, load_registry, updated_registry
+    from edition.registry import REGISTRY_FILE, load_registry, updated_registry, write_registry
 
     if command_check(argparse.Namespace()) != 0:
         return 1
@@ -173,7 +173,7 @@ def command_build(arguments: argparse.Namespace) -> int:
     _edition, _problems, served = _check(ROOT)
     text, new = updated_registry(load_registry(ROOT), served)
     if new:
-        (ROOT / REGISTRY_FILE).write_text(text, encoding="utf-8")
+        write_registry(ROOT, text)
         print(f"registered {len(new)} new URL(s) in {REGISTRY_FILE}", file=sys.stderr)
     print(f"built {arguments.site_dir}", file=sys.stderr)
     return 0
@@ -221,11 +221,25 @@ def command_serve(arguments: argparse.Namespace) -> int:
 
 
 def command_new_document(arguments: argparse.Namespace) -> int:
+    from edition.hygiene import decode_source
+    from edition.problems import Problems
     from edition.scaffold import NewDocument, create_document
 
     text = arguments.text
     if arguments.text_file:
-        text = Path(arguments.text_file).read_text(encoding="utf-8")
+        path = Path(arguments.text_file)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            print(f"error: --text-file {path}: {error.strerror or error}", file=sys.stderr)
+            return 2
+        problems = Problems()
+        text = decode_source(data, str(path), problems)
+        if text is None:
+            for problem in problems.sorted():
+                print(problem.format())
+            print("nothing was written", file=sys.stderr)
+            return 1
     edition, _problems = load_edition(ROOT)
     new = NewDocument(
         signature=arguments.signature,
@@ -308,7 +322,23 @@ def main(argv: list[str] | None = None) -> int:
         "offline": command_offline,
         "csp-header": command_csp_header,
     }
-    return handlers[arguments.command](arguments)
+    from edition.sitefolder import BuildLock, Locked
+
+    try:
+        if arguments.command in ("build", "serve"):  # one at a time: they share site/ and caches
+            with BuildLock(ROOT):
+                return handlers[arguments.command](arguments)
+        return handlers[arguments.command](arguments)
+    except Locked as error:
+        print(f"error: {error}", file=sys.stderr)
+    except OSError as error:
+        # The environment, not the sources: a full disk, a read-only folder, a missing file.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}; nothing was changed", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("interrupted; the previous site is untouched", file=sys.stderr)
+        return 130
+    return 2
 
 
 if __name__ == "__main__":

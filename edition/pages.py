@@ -137,6 +137,10 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
         meta = {**meta, "edition": {**meta["edition"], "tei": tei_link(document.id, lang)}}
         add(Page(src, markdown, True, meta))
         add_files(src, "atif", files)
+        # An earlier id's page redirects here; its files cannot, so they are served as they
+        # are now under the old address as well: a link to them keeps working.
+        for alias in document.aliases:
+            add_files(urls.document_src(alias), "atif", files)
 
     add(
         Page(
@@ -247,7 +251,8 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
     for document in edition.documents:
         src = urls.document_src(document.id)
         sources.append(src)
-        sources += [citation_file_src(src, "atif", ext) for _name, ext in CITATION_FILES]
+        for page in (src, *(urls.document_src(alias) for alias in document.aliases)):
+            sources += [citation_file_src(page, "atif", ext) for _name, ext in CITATION_FILES]
     sources.append(urls.HOW_TO_CITE)
     for stem in ("makale", "edisyon"):
         sources += [citation_file_src(urls.HOW_TO_CITE, stem, ext) for _n, ext in CITATION_FILES]

@@ -25,6 +25,7 @@ from edition import incremental as plans
 from edition.csp import apply_policy
 from edition.incremental import LanguageBuild
 from edition.pdf import PdfFailed, write_pdfs
+from edition.sitefolder import clear_leftovers, swap_in
 from edition.urls import LANGUAGE_PREFIXES
 
 log = logging.getLogger("mkdocs.edition")
@@ -64,8 +65,7 @@ def build_site(
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # What a killed build left behind is never served; clear it before starting anew.
-    for stale in site_dir.parent.glob(f".{site_dir.name}-new-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    clear_leftovers(site_dir)
     preview_of = str(site_dir) if preview else None
     incremental = site_dir in _current_previews and (site_dir / "index.html").exists()
     _current_previews.discard(site_dir)  # until this build is in place
@@ -169,15 +169,7 @@ def _assemble(
         _swap_in(staging, site_dir)
 
 
-def _swap_in(staging: Path, site_dir: Path) -> None:
-    retired = None
-    if site_dir.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-        os.rmdir(retired)
-        os.replace(site_dir, retired)
-    os.replace(staging, site_dir)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+_swap_in = swap_in
 
 
 def _merge(
@@ -263,7 +255,7 @@ def _translation_workers(count: int) -> ProcessPoolExecutor:
             max_workers=max(count, 1),
             mp_context=context,
             initializer=_start_worker,
-            initargs=(_message_level,),
+            initargs=(_message_level, os.getpid()),
         )
     return _workers
 
@@ -275,7 +267,7 @@ def _stop_translation_workers() -> None:
         _workers = None
 
 
-def _start_worker(message_level: int) -> None:
+def _start_worker(message_level: int, parent: int) -> None:
     # A worker must not outlive the build that started it: killed halfway (SIGKILL), the build
     # would leave it writing into a folder the next build clears. The kernel stops it.
     if sys.platform.startswith("linux"):
@@ -284,6 +276,9 @@ def _start_worker(message_level: int) -> None:
 
         pr_set_pdeathsig = 1
         ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    # A build killed before the line above ran has no one to signal this worker: it stops.
+    if os.getppid() != parent:
+        os._exit(1)
     show_mkdocs_messages(message_level)
 
 

@@ -6,6 +6,7 @@ URL that the sources no longer produce, as a page, a file or a redirect, is an e
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -62,3 +63,14 @@ def updated_registry(text: str, served: Iterable[str]) -> tuple[str, list[str]]:
         return text, []
     lines = sorted(known | set(new))
     return HEADER + "".join(f"{url}\n" for url in lines), new
+
+
+def write_registry(root: Path, text: str) -> None:
+    """The registry replaced in one rename: a full disk leaves the old one whole."""
+    path = root / REGISTRY_FILE
+    temporary = path.with_name(f".{REGISTRY_FILE}.new")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

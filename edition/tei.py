@@ -62,7 +62,11 @@ def document_tei_src(document_id: str) -> str:
 
 
 def tei_sources(edition: Edition) -> list[str]:
-    return [ARTICLE_TEI] + [document_tei_src(d.id) for d in edition.documents]
+    """Every TEI file: the article's, each record's, and each record's again under every
+    earlier id of it (its `aliases`), so that a link to the old file keeps working."""
+    return [ARTICLE_TEI] + [
+        document_tei_src(name) for d in edition.documents for name in (d.id, *d.aliases)
+    ]
 
 
 # Each document's TEI, kept for the preview's next rebuild (see memo.py).
@@ -78,6 +82,8 @@ def render_tei_files(edition: Edition, root_url: str) -> dict[str, str]:
         files[document_tei_src(document.id)] = _document_files.get(
             document.id, document, partial(render_document_tei, edition, document, root_url)
         )
+        for alias in document.aliases:
+            files[document_tei_src(alias)] = files[document_tei_src(document.id)]
     return files
 
 

@@ -41,16 +41,21 @@ def parse_page(site: Path, relative: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring((site / relative).read_bytes())
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Iterator[Path]:
-    """A copy of the project's sources and configuration that a test may break."""
-    copy = tmp_path / "project"
+def copy_project(folder: Path) -> Path:
+    """A copy of the project's sources and configuration in `folder`/project."""
+    copy = folder / "project"
     copy.mkdir()
     for name in ("mkdocs.yml", "mkdocs.en.yml", "build_edition.py", "published-urls.txt"):
         shutil.copy2(ROOT / name, copy / name)
     shutil.copytree(ROOT / "sources", copy / "sources")
     shutil.copytree(ROOT / "docs", copy / "docs")
-    yield copy
+    return copy
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the project's sources and configuration that a test may break."""
+    yield copy_project(tmp_path)
 
 
 def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:

@@ -98,14 +98,16 @@ def _refuse_references(text: str, path: str, problems: Problems) -> bool:
     found = False
     try:
         for event in yaml.parse(text, Loader=_FastEditionLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                found = True
-                mark = "*" if isinstance(event, yaml.AliasEvent) else "&"
-                problems.error(
-                    Origin(path, event.start_mark.line + 1),
-                    f"YAML {'alias' if mark == '*' else 'anchor'} '{mark}{event.anchor}' is not "
-                    "allowed: write the value out in full",
-                )
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            found = True
+            kind = "alias '*" if isinstance(event, yaml.AliasEvent) else "anchor '&"
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
+            problems.error(
+                Origin(path, line),
+                f"YAML {kind}{anchor}' is not allowed: write the value out in full",
+            )
     except yaml.YAMLError:
         return False  # a syntax error: the parse below reports it
     return found

@@ -8,6 +8,7 @@ import io
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -297,25 +298,29 @@ def test_killed_at_random_instants_a_build_leaves_a_whole_site_and_no_process(
     site = project / "site"
     good = tree(site)
     chance = random.Random(os.environ.get("PYTEST_SEED", time.time_ns()))
-    for delay in sorted(chance.uniform(0.05, 7.0) for _ in range(3)):
+    # SIGKILL at random instants, and once an interrupt from the keyboard (SIGINT).
+    kills = [(signal.SIGKILL, chance.uniform(0.05, 7.0)) for _ in range(3)]
+    kills.append((signal.SIGINT, chance.uniform(2.0, 5.0)))
+    for how, delay in kills:
         process = start_build(project)
         time.sleep(delay)
-        process.kill()
+        process.send_signal(how)
         process.wait()
-        assert tree(site) == good, f"killed after {delay:.2f} s"
+        assert tree(site) == good, f"{how.name} after {delay:.2f} s"
         deadline = time.monotonic() + 10
         while session_members(process.pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert session_members(process.pid) == [], f"killed after {delay:.2f} s"
+        assert session_members(process.pid) == [], f"{how.name} after {delay:.2f} s"
     assert run_cli(project, "build", "--without-pdf").returncode == 0
     assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
 
 
 def test_a_second_build_at_once_refuses_and_names_the_first(project: Path) -> None:
-    first = start_build(project, "--without-pdf")
     lock = project / ".edition.lock"
+    lock.write_text("999999\n", encoding="utf-8")  # a dead process's: taken over
+    first = start_build(project, "--without-pdf")
     deadline = time.monotonic() + 30
-    while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+    while lock.read_text().strip() != str(first.pid) and time.monotonic() < deadline:
         time.sleep(0.02)
     second = run_cli(project, "build", "--without-pdf")
     serve = run_cli(project, "serve", "--dev-addr", "127.0.0.1:0")
@@ -328,11 +333,6 @@ def test_a_second_build_at_once_refuses_and_names_the_first(project: Path) -> No
         )
     assert tree(project / "site") == tree(project / "site")  # complete, and readable
     assert (project / "site/index.html").exists() and (project / "site/en/index.html").exists()
-
-
-def test_a_lock_left_by_a_dead_process_is_taken_over(project: Path) -> None:
-    (project / ".edition.lock").write_text("999999\n", encoding="utf-8")
-    assert run_cli(project, "build", "--without-pdf").returncode == 0
 
 
 def test_leftovers_of_a_killed_swap_are_restored_or_cleared(tmp_path: Path) -> None:

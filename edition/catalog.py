@@ -14,6 +14,7 @@ from edition.bibliography import parse_bibliography
 from edition.chapters import parse_chapter, words_of
 from edition.documents import parse_document
 from edition.events import check_events, parse_events
+from edition.glossary import check_glossary, parse_glossary
 from edition.hygiene import check_links, check_slug, read_source
 from edition.model import (
     LANGUAGES,
@@ -23,6 +24,7 @@ from edition.model import (
     Chapter,
     Edition,
     EditionInfo,
+    Footnote,
     LocalizedText,
     Origin,
     Person,
@@ -37,6 +39,7 @@ EDITION_FILE = "sources/edition.yaml"
 REFERENCES_FILE = "sources/references.bib"
 PEOPLE_FILE = "sources/people.yaml"
 EVENTS_FILE = "sources/events.yaml"
+GLOSSARY_FILE = "sources/glossary.yaml"  # optional: an edition may have no glossary
 DOCUMENTS_DIR = "sources/documents"
 DOCS_DIR = "docs"
 
@@ -54,6 +57,8 @@ _parsed_now: dict[tuple[str, ...], tuple[Any, tuple[Problem, ...]]] = {}
 def source_files(root: Path) -> list[Path]:
     """Every file the edition is made from, in a stable order."""
     files = [root / EDITION_FILE, root / REFERENCES_FILE, root / PEOPLE_FILE, root / EVENTS_FILE]
+    if (root / GLOSSARY_FILE).exists():
+        files.append(root / GLOSSARY_FILE)
     files += sorted((root / DOCUMENTS_DIR).glob("*.yaml"))
     for lang in LANGUAGES:
         files += sorted((root / DOCS_DIR / lang).glob("*.md"))
@@ -130,6 +135,10 @@ def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
     events_text = _read(root, EVENTS_FILE, problems)
     events = parse_events(events_text, EVENTS_FILE, problems) if events_text else []
     check_events(events, {c.slug: c for c in chapters if c.lang == LANGUAGES[0]}, problems)
+    glossary_text = (
+        _read(root, GLOSSARY_FILE, problems) if (root / GLOSSARY_FILE).exists() else None
+    )
+    glossary = parse_glossary(glossary_text, GLOSSARY_FILE, problems) if glossary_text else []
     edition = Edition(
         info=info,
         chapters=tuple(chapters),
@@ -137,6 +146,7 @@ def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
         documents=tuple(sorted(documents, key=lambda d: d.id)),
         people=tuple(people),
         events=tuple(events),
+        glossary=tuple(glossary),
     )
     check_edition(edition, problems, unreadable)
     return edition, problems
@@ -455,6 +465,7 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
     _check_quotations(edition, problems)
     _check_people_are_named(edition, problems)
     _check_parity(edition, problems)
+    check_glossary(edition, problems)
 
 
 def _citation_signature(citations: Any) -> list[str]:
@@ -480,6 +491,15 @@ def _check_parity(edition: Edition, problems: Problems) -> None:
                 )
                 continue
             _check_twin(chapter, twin, problems)
+        for document in edition.documents:
+            theirs, ours = document.text.get(lang), document.text.get(original)
+            if theirs and ours and _parentheses(theirs) > _parentheses(ours):
+                problems.error(
+                    document.origin_of("text"),
+                    f"the {lang} text has {_parentheses(theirs)} parenthesis(es) where the "
+                    f"{original} has {_parentheses(ours)}: the translation's own additions "
+                    "stand in [square brackets], parentheses are the author's",
+                )
 
 
 def _check_twin(chapter: Chapter, twin: Chapter, problems: Problems) -> None:
@@ -508,6 +528,7 @@ def _check_twin(chapter: Chapter, twin: Chapter, problems: Problems) -> None:
                 f"but its twin at {chapter.origin.path}:{mine.origin.line} cites "
                 f"{'; '.join(_citation_signature(mine.citations)) or 'nothing'}",
             )
+        _check_parentheses(name, mine, other, chapter, problems)
         if list(mine.footnote_refs) != list(other.footnote_refs):
             problems.error(
                 other.origin,
@@ -546,7 +567,11 @@ def _check_twin(chapter: Chapter, twin: Chapter, problems: Problems) -> None:
                 f"footnote [^{note.label}] of {chapter.origin.path}:{note.origin.line} has no "
                 "twin here",
             )
-        elif _citation_signature(note.citations) != _citation_signature(other_note.citations):
+        else:
+            _check_parentheses(f"footnote [^{note.label}]", note, other_note, chapter, problems)
+        if other_note is not None and (
+            _citation_signature(note.citations) != _citation_signature(other_note.citations)
+        ):
             problems.error(
                 other_note.origin,
                 f"footnote [^{note.label}] cites "
@@ -554,6 +579,33 @@ def _check_twin(chapter: Chapter, twin: Chapter, problems: Problems) -> None:
                 f"twin at {chapter.origin.path}:{note.origin.line} cites "
                 f"{'; '.join(_citation_signature(note.citations)) or 'nothing'}",
             )
+
+
+# What is not the author's prose inside a passage: code, HTML tags, link targets.
+_NOT_PROSE = re.compile(r"`[^`]*`|<[^>]*>|\]\([^)]*\)")
+
+
+def _parentheses(markdown: str) -> int:
+    return _NOT_PROSE.sub(" ", markdown).count("(")
+
+
+def _check_parentheses(
+    name: str,
+    mine: Block | Footnote,
+    other: Block | Footnote,
+    chapter: Chapter,
+    problems: Problems,
+) -> None:
+    """The translation's own additions stand in square brackets, never in the author's
+    parentheses: a translated passage has no more parentheses than its original."""
+    ours, theirs = _parentheses(mine.markdown), _parentheses(other.markdown)
+    if theirs > ours:
+        problems.error(
+            other.origin,
+            f"{name} has {theirs} parenthesis(es) but its twin at {chapter.origin.path}:"
+            f"{mine.origin.line} has {ours}: the translation's own additions stand in "
+            "[square brackets], parentheses are the author's",
+        )
 
 
 def _check_people_are_named(edition: Edition, problems: Problems) -> None:

@@ -156,6 +156,9 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
             LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["tr"]).get(
                 document.original_language, document.original_language
             ),
+            f"{label(lang, 'inference')}: {document.original_language_basis.text(lang)}"
+            if document.original_language_basis
+            else "",
         ),
         _row(label(lang, "citation_printed"), document.citation_as_printed),
     ]

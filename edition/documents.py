@@ -131,6 +131,11 @@ def _build_document(data: LineMap, path: str, problems: Problems) -> Document | 
         aliases=tuple(data.get("aliases", [])),
         origin=Origin(path, data.line),
         field_origins=tuple(sorted((name, at(name)) for name in data)),
+        original_language_basis=(
+            LocalizedText.from_mapping(data["original_language_basis"])
+            if "original_language_basis" in data
+            else None
+        ),
     )
 
 

@@ -1,11 +1,12 @@
-"""The edition's indexes of the article: people and chronology. Pure renderers."""
+"""The edition's indexes of the article: people, chronology and glossary. Pure renderers."""
 
 from __future__ import annotations
 
 from edition import urls
 from edition.chapters import words_of
 from edition.events import stating_block
-from edition.labels import label
+from edition.glossary import places_using
+from edition.labels import LANGUAGE_NAMES, label
 from edition.model import LANGUAGES, Document, Edition, Event, Person
 from edition.people import mentions
 from edition.render import (
@@ -23,6 +24,7 @@ from edition.render import (
 
 PEOPLE_PAGE = urls.PEOPLE_PAGE
 CHRONOLOGY_PAGE = urls.CHRONOLOGY_PAGE
+GLOSSARY_PAGE = urls.GLOSSARY_PAGE
 
 
 def places_naming(edition: Edition, person: Person, lang: str) -> list[Place]:
@@ -135,4 +137,38 @@ def render_chronology_page(edition: Edition, lang: str) -> str:
         "| --- | --- | --- |",
     ]
     out += [row for *_, row in sorted(rows, key=lambda r: r[:3])]
+    return "\n".join(out) + "\n"
+
+
+def render_glossary_page(edition: Edition, lang: str) -> str:
+    """The translation's terms in the original's alphabetical order, each with its rendering
+    in every translation, the note on it, and the paragraphs of `lang` that use it."""
+    src = GLOSSARY_PAGE
+    chapters = {c.slug: c for c in edition.chapters_in(lang)}
+    translations = LANGUAGES[1:]
+    names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[LANGUAGES[0]])
+    header = [label(lang, "term")]
+    header += [label(lang, "rendering_in").format(language=names.get(t, t)) for t in translations]
+    header += [label(lang, "term_note"), label(lang, "used_at")]
+    out = [
+        f"# {label(lang, 'glossary')}",
+        "",
+        escape(label(lang, "glossary_intro")),
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + " --- |" * len(header),
+    ]
+    for entry in sorted(edition.glossary, key=lambda e: turkish_sort_key(e.term)):
+        places = [
+            Place(chapters[slug], anchor)
+            for slug, anchor in places_using(edition, entry)
+            if slug in chapters
+        ]
+        cells = [in_original(f"*{escape(entry.term)}*", lang)]
+        cells += [
+            f'<span lang="{t}">{escape(entry.rendering_in(t) or "")}</span>' for t in translations
+        ]
+        cells.append(escape(entry.note.text(lang)) if entry.note else "")
+        cells.append(place_links(places, src, lang))
+        out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

@@ -141,6 +141,18 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "Sürüm",
         "people": "Kişiler",
         "chronology": "Kronoloji",
+        "glossary": "Sözlük",
+        "translation_conventions": "Çevirinin kuralları:",
+        "inference": "Edisyonun çıkarımı",
+        "glossary_intro": (
+            "Makalenin terimleri ve edisyonun İngilizce çevirisinde nasıl karşılandıkları. "
+            "Derleme her İngilizce paragrafı bu listeyle denetler: Türkçesinde bir terim geçen "
+            "paragraf, terimin buradaki karşılığını kullanır."
+        ),
+        "term": "Terim",
+        "rendering_in": "Karşılığı ({language})",
+        "term_note": "Not",
+        "used_at": "Geçtiği yerler",
         "text_of_edition": "Metin",
         "anchor_oz": "Öz",
         "anchor_abstract": "Abstract",
@@ -169,6 +181,8 @@ LABELS: dict[str, dict[str, str]] = {
         "translated_by": "{credit} (çeviri)",
         "language_name": "Türkçe",
         "parallel": "Türkçe | İngilizce",
+        "column_original": "{language}: yazarın metni",
+        "column_translation": "{language}: edisyonun çevirisi",
         "parallel_link": "İngilizcesiyle yan yana oku",
         "back_to_chapter": "Bölüme dön",
         "text_in_tr": "Türkçe (yazarın çevirisi, makalede alıntılandığı gibi)",
@@ -323,6 +337,18 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "Version",
         "people": "People",
         "chronology": "Chronology",
+        "glossary": "Glossary",
+        "translation_conventions": "Conventions of the translation:",
+        "inference": "The edition's inference",
+        "glossary_intro": (
+            "The article's terms and how the edition's English translation renders them. The "
+            "build checks every English paragraph against this list: a paragraph whose "
+            "Turkish uses a term uses the term's rendering given here."
+        ),
+        "term": "Term",
+        "rendering_in": "Rendering ({language})",
+        "term_note": "Note",
+        "used_at": "Used at",
         "text_of_edition": "Text",
         "anchor_oz": "Öz",
         "anchor_abstract": "Abstract",
@@ -355,14 +381,17 @@ LABELS: dict[str, dict[str, str]] = {
             "The English text of this edition is the edition's own translation of the Turkish "
             "original; it is not the author's. It was prepared with the help of a large "
             "language model and follows the Turkish paragraph by paragraph, with the same "
-            "paragraph numbers, notes and citations; it has not yet been reviewed by a "
-            "professional translator. The author's own English abstract is reproduced as "
-            "printed. The quoted Soviet documents are rendered from the author's Turkish "
-            "translations of the Russian originals, which this edition does not have. "
-            "In-text citations keep the author's form."
+            "paragraph numbers, notes and citations. It was revised after a review of the whole "
+            "text against the Turkish and of every stated fact against the article (December "
+            "2026); it has not been reviewed by a professional translator. The author's own "
+            "English title and abstract are reproduced as printed. The quoted Soviet documents "
+            "are rendered from the author's Turkish translations of the Russian originals, "
+            "which this edition does not have."
         ),
         "language_name": "English",
         "parallel": "Turkish | English",
+        "column_original": "{language}: the author's text",
+        "column_translation": "{language}: the edition's translation",
         "parallel_link": "Read side by side with the Turkish original",
         "back_to_chapter": "Back to the chapter",
         "text_in_tr": "Turkish (the author's translation, as quoted)",
@@ -377,6 +406,25 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "pdf_subject": "A digital edition of the article and the archival documents it quotes",
     },
+}
+# The conventions of each translation, listed in its note on the translation. Markdown:
+# `{people}` and `{glossary}` are links to those pages.
+TRANSLATION_CONVENTIONS = {
+    "en": (
+        "Square brackets [ ] hold the edition's additions: glosses, expansions, standard "
+        "transliterations and translator's notes. Parentheses ( ) are the author's; the build "
+        "checks that no English passage has more of them than its Turkish original.",
+        "*Turkey* names the country, as in the author's own English abstract; her English "
+        "title keeps *Türkiye*, as printed. Ottoman and Turkish names of institutions and "
+        "movements stay in Turkish where the author's term is the subject, with their English "
+        "in square brackets.",
+        "Russian names and terms are given as the author transliterates them, followed, where "
+        "the standard transliteration differs, by that form in square brackets. People are "
+        "named in English by their established forms ({people}).",
+        "Terms are rendered as the {glossary} gives them; the build checks every English "
+        "paragraph, note and document text against it.",
+        "In-text citations keep the author's form.",
+    ),
 }
 KIND_NAMES = {
     "en": {

@@ -253,6 +253,8 @@ class Document:
     aliases: tuple[str, ...]
     origin: Origin
     field_origins: tuple[tuple[str, Origin], ...] = field(default=())
+    # Set when the language is the edition's inference, not the article's statement.
+    original_language_basis: LocalizedText | None = None
 
     def origin_of(self, name: str) -> Origin:
         return dict(self.field_origins).get(name, self.origin)
@@ -267,6 +269,25 @@ class Event:
     chapter: str  # slug
     quote: str  # words of the stating paragraph
     origin: Origin
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the original and how each translation renders it."""
+
+    term: str
+    forms: tuple[str, ...]  # starts of words that are the term in the original
+    rendering: tuple[tuple[str, str], ...]  # translation language → rendering shown
+    rendering_forms: tuple[tuple[str, tuple[str, ...]], ...]  # language → accepted forms
+    note: LocalizedText | None
+    origin: Origin
+
+    def rendering_in(self, lang: str) -> str | None:
+        return dict(self.rendering).get(lang)
+
+    def forms_in(self, lang: str) -> tuple[str, ...]:
+        """The forms that count as the rendering in `lang`."""
+        return dict(self.rendering_forms).get(lang, ())
 
 
 # --- the whole ------------------------------------------------------------------------
@@ -334,6 +355,7 @@ class Edition:
     documents: tuple[Document, ...]
     people: tuple[Person, ...]
     events: tuple[Event, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     def chapters_in(self, lang: str) -> list[Chapter]:
         return [c for c in self.chapters if c.lang == lang]

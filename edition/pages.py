@@ -20,7 +20,7 @@ from edition.documentpages import (
     head,
     render_document_page,
 )
-from edition.indexes import render_chronology_page, render_people_page
+from edition.indexes import render_chronology_page, render_glossary_page, render_people_page
 from edition.labels import label
 from edition.memo import Memo
 from edition.metadata import article_metadata, translation_metadata
@@ -161,6 +161,8 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     add_files(urls.HOW_TO_CITE, "edisyon", citation_files(whole, lang))
     add(Page(urls.PEOPLE_PAGE, render_people_page(edition, lang), True))
     add(Page(urls.CHRONOLOGY_PAGE, render_chronology_page(edition, lang), True))
+    if edition.glossary:
+        add(Page(urls.GLOSSARY_PAGE, render_glossary_page(edition, lang), True))
     add(Page(urls.CHANGELOG, render_changelog(edition, lang), True))
     add_downloads(edition, lang, base_url, pages, add)
     return pages
@@ -217,6 +219,8 @@ def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:
     nav.append({label(lang, "documents_index"): urls.DOCUMENTS_INDEX})
     nav.append({label(lang, "people"): urls.PEOPLE_PAGE})
     nav.append({label(lang, "chronology"): urls.CHRONOLOGY_PAGE})
+    if edition.glossary:
+        nav.append({label(lang, "glossary"): urls.GLOSSARY_PAGE})
     nav.append({label(lang, "how_to_cite"): urls.HOW_TO_CITE})
     nav.append({label(lang, "changelog"): urls.CHANGELOG})
     nav.append({label(lang, "downloads"): urls.DOWNLOADS_PAGE})
@@ -257,6 +261,8 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
     for stem in ("makale", "edisyon"):
         sources += [citation_file_src(urls.HOW_TO_CITE, stem, ext) for _n, ext in CITATION_FILES]
     sources += [urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, urls.CHANGELOG]
+    if edition.glossary:
+        sources.append(urls.GLOSSARY_PAGE)
     if urls.LANGUAGE_PREFIXES[lang] == "":  # the data files live once, at the site root
         sources += exports.data_sources(edition)
     sources.append(urls.DOWNLOADS_PAGE)

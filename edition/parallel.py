@@ -7,7 +7,7 @@ import re
 
 from edition import urls
 from edition.chapters import NAMED_ANCHOR
-from edition.labels import label
+from edition.labels import LANGUAGE_NAMES, label
 from edition.model import LANGUAGES, Chapter, Document, Edition
 from edition.render import escape, escape_html, resolve_citations
 
@@ -43,9 +43,12 @@ def render_parallel_chapter(edition: Edition, slug: str, lang: str) -> str:
     ]
     languages = [code for code in LANGUAGES if code in versions]
     columns = {code: [b for b in versions[code].blocks if b.anchor] for code in languages}
+    names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[LANGUAGES[0]])
+    roles = {code: "column_translation" for code in languages} | {LANGUAGES[0]: "column_original"}
     head = "".join(
-        f'<div class="ed-parallel__head" lang="{code}">'
-        f"{escape_html(label(code, 'language_name'))}</div>"
+        '<div class="ed-parallel__head">'
+        + escape_html(label(lang, roles[code]).format(language=names.get(code, code)))
+        + "</div>"
         for code in languages
     )
     out.append(f'<div class="ed-parallel" markdown>\n<div class="ed-parallel__row">{head}</div>')

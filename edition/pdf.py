@@ -70,7 +70,8 @@ def book_sections(edition: Edition, lang: str) -> list[Section]:
     for document in documents_by_date(edition):
         src = urls.document_src(document.id)
         sections.append(Section(section_key(src), src, level=2))
-    for src in (urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, urls.HOW_TO_CITE):
+    glossary = (urls.GLOSSARY_PAGE,) if edition.glossary else ()
+    for src in (urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, *glossary, urls.HOW_TO_CITE):
         sections.append(Section(section_key(src), src))
     return sections
 

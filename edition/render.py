@@ -13,7 +13,7 @@ import icu
 from babel.dates import format_date
 
 from edition import urls
-from edition.labels import KIND_NAMES, ORCID, label
+from edition.labels import KIND_NAMES, ORCID, TRANSLATION_CONVENTIONS, label
 from edition.model import (
     LANGUAGES,
     Block,
@@ -75,7 +75,7 @@ def render_chapter(edition: Edition, chapter: Chapter) -> str:
         if chapter.slug == "index" and block.markdown.startswith("# "):
             parts.append(_byline(edition, chapter.lang))
             if chapter.lang != LANGUAGES[0]:
-                parts.append(_translation_note(chapter.lang))
+                parts.append(_translation_note(edition, chapter.lang))
         if block.markdown.startswith("# ") and _has_twin(edition, chapter):
             target = urls.link(chapter.path, f"paralel/{chapter.slug}.md")
             parts.append(
@@ -161,13 +161,26 @@ def _has_twin(edition: Edition, chapter: Chapter) -> bool:
     return sum(1 for c in edition.chapters if c.slug == chapter.slug) > 1
 
 
-def _translation_note(lang: str) -> str:
-    """Who translated, and how: the edition's translation is labelled as such."""
+def _translation_note(edition: Edition, lang: str) -> str:
+    """Who translated, and how: the edition's translation is labelled as such, with its
+    conventions."""
+    links = {
+        "people": f"[{label(lang, 'people')}]({urls.link('index.md', urls.PEOPLE_PAGE)})",
+        "glossary": (
+            f"[{label(lang, 'glossary')}]({urls.link('index.md', urls.GLOSSARY_PAGE)})"
+            if edition.glossary
+            else label(lang, "glossary")
+        ),
+    }
+    conventions = TRANSLATION_CONVENTIONS.get(lang, ())
+    # The conventions are the engine's own Markdown, not source text: never escaped.
+    listed = "".join(f"    - {item.format(**links)}\n" for item in conventions)
     return (
         f'<div id="{urls.TRANSLATION_NOTE_ANCHOR}" markdown>\n\n'
         f'!!! info "{escape_html(label(lang, "translation_title"))}"\n\n'
         f"    {escape(label(lang, 'translation_note'))}\n\n"
-        "</div>"
+        + (f"    {escape(label(lang, 'translation_conventions'))}\n\n{listed}\n" if listed else "")
+        + "</div>"
     )
 
 

@@ -22,6 +22,7 @@ DOCUMENTS_INDEX = "belgeler/index.md"
 HOW_TO_CITE = "atif.md"
 PEOPLE_PAGE = "kisiler.md"
 CHRONOLOGY_PAGE = "kronoloji.md"
+GLOSSARY_PAGE = "sozluk.md"  # only for an edition with sources/glossary.yaml
 CHANGELOG = "surumler.md"
 DOWNLOADS_PAGE = "indir.md"
 

@@ -94,7 +94,7 @@ def test_contents_name_the_page_each_part_starts_on(site: Path) -> None:
         "Belgeler",
     ]
     assert "Mektup: Çiçerin → Lenin, 27 Eylül 1920" in titles
-    assert titles[-3:] == ["Kişiler", "Kronoloji", "Nasıl atıf yapılır"]
+    assert titles[-4:] == ["Kişiler", "Kronoloji", "Sözlük", "Nasıl atıf yapılır"]
     numbers = [number for _, number in entries]
     assert numbers == sorted(numbers) and numbers[0] == 3
     for title, number in entries[1:]:  # each part's heading opens the page named

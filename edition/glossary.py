@@ -1,0 +1,180 @@
+"""The translation's terms: sources/glossary.yaml, and where each term is used.
+
+A term is found in a passage of the original by its forms (the start of a word, case
+ignored by the rules of the original's language, so that Turkish suffixes may follow); the
+twin of that passage in a translation must then use one of the term's renderings there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import icu
+
+from edition.chapters import words_of
+from edition.model import LANGUAGES, Block, Chapter, Edition, GlossaryEntry, LocalizedText, Origin
+from edition.problems import Problems
+from edition.schema import checked_entries
+
+
+def parse_glossary(text: str, path: str, problems: Problems) -> list[GlossaryEntry]:
+    entries: list[GlossaryEntry] = []
+    seen: dict[str, Origin] = {}
+    translations = LANGUAGES[1:]
+    for entry, valid in checked_entries(text, path, "glossary.schema.json", problems):
+        if not valid:
+            continue
+        origin = Origin(path, entry.line_of("term"))
+        key = fold(entry["term"], LANGUAGES[0])
+        if key in seen:
+            problems.error(
+                origin, f"the term '{entry['term']}' is listed twice (first at {seen[key]})"
+            )
+            continue
+        seen[key] = origin
+        rendering = {lang: str(value).strip() for lang, value in entry["rendering"].items()}
+        given_forms = entry.get("rendering_forms") or {}
+        unknown = sorted((set(rendering) | set(given_forms)) - set(translations))
+        if unknown:
+            problems.error(
+                Origin(path, entry.line_of("rendering")),
+                f"'{entry['term']}': no translation in {', '.join(unknown)}; the edition's "
+                f"translations are {', '.join(translations)}",
+            )
+            continue
+        missing = [lang for lang in given_forms if lang not in rendering]
+        if missing:
+            problems.error(
+                Origin(path, entry.line_of("rendering_forms")),
+                f"'{entry['term']}': forms in {', '.join(missing)} but no rendering there",
+            )
+            continue
+        entries.append(
+            GlossaryEntry(
+                term=entry["term"],
+                forms=tuple(entry.get("forms") or [entry["term"]]),
+                rendering=tuple(sorted(rendering.items())),
+                rendering_forms=tuple(
+                    sorted(
+                        (lang, tuple(given_forms.get(lang) or [value]))
+                        for lang, value in rendering.items()
+                    )
+                ),
+                note=LocalizedText.from_mapping(entry["note"]) if "note" in entry else None,
+                origin=origin,
+            )
+        )
+    return entries
+
+
+def fold(text: str, lang: str) -> str:
+    """The text in lower case by the rules of its language (Turkish I → ı, İ → i), with
+    one kind of apostrophe."""
+    lowered = str(icu.UnicodeString(text).toLower(icu.Locale(lang)))
+    return " ".join(lowered.replace("\u2019", "'").split())
+
+
+def uses(words: str, forms: tuple[str, ...], lang: str) -> bool:
+    """Whether a word of `words` starts with one of the forms."""
+    folded = fold(words, lang)
+    return any(
+        re.search(r"(?<!\w)" + re.escape(fold(form, lang)), folded) is not None for form in forms
+    )
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A numbered paragraph or footnote of a chapter, with its twin's words in each
+    translation (None where the twin is missing: the parity check reports that)."""
+
+    chapter: str  # slug
+    anchor: str
+    words: str
+    twins: tuple[tuple[str, str, Origin], ...]  # lang → words, origin
+
+
+def passages(edition: Edition) -> Iterator[Passage]:
+    """The original's numbered paragraphs and footnotes, in reading order. Twins are paired
+    by position within their chapter and footnotes by label; a chapter whose twin has
+    another number of paragraphs has no twins here (the parity check reports it)."""
+    translations = {(c.lang, c.slug): c for c in edition.chapters if c.lang != LANGUAGES[0]}
+    for chapter in edition.chapters_in(LANGUAGES[0]):
+        twins = [
+            (lang, translations[(lang, chapter.slug)])
+            for lang in LANGUAGES[1:]
+            if (lang, chapter.slug) in translations
+        ]
+        blocks = _anchored(chapter)
+        paired = {
+            lang: _anchored(twin) for lang, twin in twins if len(_anchored(twin)) == len(blocks)
+        }
+        for index, block in enumerate(blocks):
+            yield Passage(
+                chapter.slug,
+                block.anchor or "",
+                words_of(block.markdown),
+                tuple(
+                    (lang, words_of(other[index].markdown), other[index].origin)
+                    for lang, other in paired.items()
+                ),
+            )
+        notes = {lang: {note.label: note for note in twin.footnotes} for lang, twin in twins}
+        for note in chapter.footnotes:
+            yield Passage(
+                chapter.slug,
+                note.anchor,
+                words_of(note.markdown),
+                tuple(
+                    (lang, words_of(found[note.label].markdown), found[note.label].origin)
+                    for lang, found in notes.items()
+                    if note.label in found
+                ),
+            )
+
+
+def _anchored(chapter: Chapter) -> list[Block]:
+    return [block for block in chapter.blocks if block.anchor]
+
+
+def check_glossary(edition: Edition, problems: Problems) -> None:
+    """Each translated passage whose original uses a term uses the term's rendering."""
+    if not edition.glossary:
+        return
+    for passage in passages(edition):
+        for entry in edition.glossary:
+            if not uses(passage.words, entry.forms, LANGUAGES[0]):
+                continue
+            for lang, words, origin in passage.twins:
+                forms = entry.forms_in(lang)
+                if forms and not uses(words, forms, lang):
+                    problems.error(
+                        origin,
+                        f"the original uses '{entry.term}' here, but this {lang} text has "
+                        f"none of {' / '.join(repr(form) for form in forms)}: the glossary "
+                        f"({entry.origin}) renders it '{entry.rendering_in(lang)}'",
+                    )
+    for document in edition.documents:
+        original = document.text.get(LANGUAGES[0]) or ""
+        for entry in edition.glossary:
+            if not uses(original, entry.forms, LANGUAGES[0]):
+                continue
+            for lang in LANGUAGES[1:]:
+                translation, forms = document.text.get(lang), entry.forms_in(lang)
+                if translation and forms and not uses(translation, forms, lang):
+                    problems.error(
+                        document.origin_of("text"),
+                        f"the {LANGUAGES[0]} text uses '{entry.term}', but the {lang} text has "
+                        f"none of {' / '.join(repr(form) for form in forms)}: the glossary "
+                        f"({entry.origin}) renders it '{entry.rendering_in(lang)}'",
+                    )
+
+
+def places_using(edition: Edition, entry: GlossaryEntry) -> list[tuple[str, str]]:
+    """The (chapter slug, anchor) of every passage of the original that uses the term."""
+    return [
+        (passage.chapter, passage.anchor)
+        for passage in passages(edition)
+        if uses(passage.words, entry.forms, LANGUAGES[0])
+    ]

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from edition.bibliography import parse_bibliography
-from edition.chapters import parse_chapter, words_of
+from edition.chapters import NAMED_ANCHOR, parse_chapter, words_of
 from edition.documents import parse_document
 from edition.events import check_events, parse_events
 from edition.glossary import check_glossary, parse_glossary
 from edition.hygiene import check_links, check_slug, read_source
+from edition.labels import named_anchors
 from edition.model import (
     LANGUAGES,
     SEASONS,
@@ -464,6 +465,7 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
             )
     _check_quotations(edition, problems)
     _check_people_are_named(edition, problems)
+    _check_named_anchors(edition, problems)
     _check_parity(edition, problems)
     check_glossary(edition, problems)
 
@@ -474,6 +476,22 @@ def _citation_signature(citations: Any) -> list[str]:
         for citation in citations
         for item in citation.items
     ]
+
+
+def _check_named_anchors(edition: Edition, problems: Problems) -> None:
+    known = named_anchors()
+    for chapter in edition.chapters:
+        for block in chapter.blocks:
+            name = block.named_anchor
+            if block.number is None and name is not None and name not in known:
+                written = NAMED_ANCHOR.search(block.markdown)
+                offset = block.markdown[: written.start()].count("\n") if written else 0
+                problems.error(
+                    Origin(block.origin.path, block.origin.line + offset),
+                    f"the anchor '#{name}' has no name to show in links"
+                    f"{did_you_mean(name, known)}; the anchors a chapter may name are: "
+                    + ", ".join(f"#{k}" for k in known),
+                )
 
 
 def _check_parity(edition: Edition, problems: Problems) -> None:

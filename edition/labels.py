@@ -471,6 +471,12 @@ UNKNOWN_FIELD_NAMES = {
 ORCID = "0000-0002-8513-706X"
 
 
+def named_anchors() -> list[str]:
+    """The ids a chapter may give a block (`{ #oz }`): those the engine has a name for."""
+    prefix = "anchor_"
+    return sorted(key[len(prefix) :] for key in LABELS[LANGUAGES[0]] if key.startswith(prefix))
+
+
 def label(lang: str, key: str, **values: object) -> str:
     text = LABELS.get(lang, {}).get(key) or LABELS[LANGUAGES[0]][key]
     return text.format(**values) if values else text

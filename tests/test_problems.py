@@ -315,3 +315,18 @@ def test_an_alias_may_not_take_another_records_id(project: Path) -> None:
         f"{RECORD}:33: error: id 'rgaspi-159-2-57-095' is already used by the record at "
         "sources/documents/rgaspi-159-2-57-095.yaml:2"
     ]
+
+
+def test_a_named_anchor_the_engine_cannot_name_is_reported_not_a_crash(project: Path) -> None:
+    for relative in ("docs/tr/index.md", "docs/en/index.md"):
+        edit(project, relative, "{ #oz }", "{ #ozet }")
+    problem = (
+        "error: the anchor '#ozet' has no name to show in links; did you mean 'oz'?; the "
+        "anchors a chapter may name are: #abstract, #oz"
+    )
+    assert messages(project) == [
+        f"docs/en/index.md:{line_of(project, 'docs/en/index.md', '{ #ozet }')}: {problem}",
+        f"docs/tr/index.md:{line_of(project, 'docs/tr/index.md', '{ #ozet }')}: {problem}",
+    ]
+    result = run_cli(project, "build", "--without-pdf")
+    assert result.returncode == 1 and "Traceback" not in result.stderr

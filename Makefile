@@ -24,7 +24,7 @@ publish-address:
 	  *) echo "make publish needs EDITION_URL, the address the edition is published at:" \
 	       "make publish EDITION_URL=https://example.org/korkmaz/" >&2; exit 2;; esac
 
-# A copy to read from disk: dist/korkmaz-edition-offline.zip (see README, "Offline copy").
+# A copy to read from disk: dist/<edition id>-offline.zip (see README, "Offline copy").
 offline: build
 	$(BIN)/python build_edition.py offline
 

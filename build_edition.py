@@ -182,7 +182,7 @@ def command_build(arguments: argparse.Namespace) -> int:
 def command_offline(arguments: argparse.Namespace) -> int:
     from edition.offline import README, write_offline_copy
 
-    site, output = Path(arguments.site_dir).resolve(), Path(arguments.output).resolve()
+    site = Path(arguments.site_dir).resolve()
     edition, _problems = load_edition(ROOT)
     if not (site / "index.html").is_file() or edition is None:
         print(
@@ -190,13 +190,15 @@ def command_offline(arguments: argparse.Namespace) -> int:
         )
         return 2
     info = edition.info
+    default = ROOT / "dist" / f"{info.identifiers.edition}-offline.zip"
+    output = Path(arguments.output).resolve() if arguments.output else default
     address = os.environ.get("EDITION_URL", "http://127.0.0.1:8000/")
     readme = README.format(
         title=info.title.text("tr"), version=info.version, date=info.date, address=address
     )
-    count = write_offline_copy(site, output, readme, info.date)
+    count = write_offline_copy(site, output, readme, info.date, info.identifiers.edition)
     size = output.stat().st_size / 1_000_000
-    print(f"wrote {arguments.output}: {count} files, {size:.1f} MB", file=sys.stderr)
+    print(f"wrote {output}: {count} files, {size:.1f} MB", file=sys.stderr)
     return 0
 
 
@@ -250,6 +252,7 @@ def command_new_document(arguments: argparse.Namespace) -> int:
         senders=tuple(arguments.sender),
         recipients=tuple(arguments.recipient),
         place=arguments.place,
+        archive=arguments.archive,
     )
     path, problems = create_document(ROOT, edition, new)
     for problem in problems.sorted():
@@ -295,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--sender", action="append", default=[], help="a person id (repeatable)")
     new.add_argument("--recipient", action="append", default=[], help="a person id (repeatable)")
     new.add_argument("--place", help="where it was written, as the article names it")
+    new.add_argument(
+        "--archive", help="the archive's abbreviation in sources/edition.yaml, if it has several"
+    )
     offline = commands.add_parser(
         "offline", help="zip the built site as a copy to open from disk (file://)"
     )
@@ -303,9 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         "csp-header", help="the Content-Security-Policy header a host should send with the site"
     )
     header.add_argument("--site-dir", default=str(ROOT / "site"), help="the built site")
-    offline.add_argument(
-        "--output", default=str(ROOT / "dist" / "korkmaz-edition-offline.zip"), help="the zip"
-    )
+    offline.add_argument("--output", help="the zip (default: dist/<the edition's id>-offline.zip)")
     try:
         arguments = parser.parse_args(argv)
     except SystemExit as exit_:

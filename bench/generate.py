@@ -190,8 +190,14 @@ def generate(count: int, out: Path) -> None:
     (sources / "events.yaml").write_text("[]\n", encoding="utf-8")
     edition = [
         "title:\n  tr: Sentetik edisyon\n  en: Synthetic edition",
-        "author: Telli Korkmaz",
+        "author: Sentetik Yazar",
         "publication:\n  journal: Sentetik Dergi\n  issue: '1'\n  year: 2026",
+        "identifiers:\n  article: sentetik-makale\n  edition: sentetik-edisyon\n"
+        "  files: sentetik",
+        "archives:\n  RGASPİ:\n    name: {tr: Sentetik Arşiv, en: Synthetic Archive}\n"
+        "    place: {tr: Moskova, en: Moscow}\n"
+        '    signature: "Fon {fond}, Sayı {opis}, Dosya {delo}, Vr. {list}"\n'
+        "    id_prefix: rgaspi",
         'versions:\n  - version: 0.0.1\n    date: "2026-01-01"\n    changes:\n'
         "      tr: Sentetik.\n      en: Synthetic.",
         "chapters:\n" + "\n".join(f"  - {slug}" for slug in ["index", *chapters]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,13 +19,14 @@ from edition.hygiene import check_links, check_slug, read_source
 from edition.labels import named_anchors
 from edition.model import (
     LANGUAGES,
-    SEASONS,
+    Archive,
     Block,
     BlockKind,
     Chapter,
     Edition,
     EditionInfo,
     Footnote,
+    Identifiers,
     LocalizedText,
     Origin,
     Person,
@@ -34,6 +35,7 @@ from edition.model import (
 )
 from edition.people import mentions, parse_people
 from edition.problems import Problem, Problems, did_you_mean
+from edition.schema import check_against_schema, load_schema
 from edition.yamlsource import LineMap, parse_yaml
 
 EDITION_FILE = "sources/edition.yaml"
@@ -51,8 +53,8 @@ T = TypeVar("T")
 # one record parses that record only. A parse is pure, so the same text gives the same
 # object and the same problems; unchanged records stay the same objects, which lets the
 # rendering tell cheaply what changed (see pages.py).
-_parsed: dict[tuple[str, ...], tuple[Any, tuple[Problem, ...]]] = {}
-_parsed_now: dict[tuple[str, ...], tuple[Any, tuple[Problem, ...]]] = {}
+_parsed: dict[tuple[Hashable, ...], tuple[Any, tuple[Problem, ...]]] = {}
+_parsed_now: dict[tuple[Hashable, ...], tuple[Any, tuple[Problem, ...]]] = {}
 
 
 def source_files(root: Path) -> list[Path]:
@@ -81,7 +83,7 @@ def load_edition(root: Path) -> tuple[Edition | None, Problems]:
     return _cache[key]
 
 
-def _parse_once(key: tuple[str, ...], parse: Callable[..., T], problems: Problems) -> T:
+def _parse_once(key: tuple[Hashable, ...], parse: Callable[..., T], problems: Problems) -> T:
     """`parse(problems)`, or what it gave for the same key in the last load."""
     remembered = _parsed.get(key)
     if remembered is None:
@@ -114,13 +116,14 @@ def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
     works = parse_bibliography(bib_text, REFERENCES_FILE, problems) if bib_text else []
     documents = []
     unreadable: set[str] = set()
+    archives = info.archives if info is not None else ()
     for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
         relative = path.relative_to(root).as_posix()
         text = _read(root, relative, problems)
         document = (
             _parse_once(
-                ("document", relative, text),
-                partial(parse_document, text, relative),
+                ("document", relative, text, archives),
+                partial(parse_document, text, relative, archives),
                 problems,
             )
             if text is not None
@@ -159,31 +162,22 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
     data = parse_yaml(text, EDITION_FILE, problems) if text is not None else None
     if not isinstance(data, LineMap):
         if text is not None and data is None and len(problems.items) == reported:
+            required = load_schema("edition.schema.json")["required"]
             problems.error(
-                Origin(EDITION_FILE, 1),
-                "the file is empty: it needs title, author, publication, versions and chapters",
+                Origin(EDITION_FILE, 1), f"the file is empty: it needs {', '.join(required)}"
             )
         elif text is not None and data is not None:
             problems.error(Origin(EDITION_FILE, 1), "expected a mapping of field: value lines")
         return None
-    required = ("title", "author", "publication", "versions", "chapters")
-    if not _fields_known(data, required, (*required, "translators"), "", problems):
+    if check_against_schema(data, "edition.schema.json", EDITION_FILE, problems):
         return None
-    title = data["title"]
-    if not isinstance(title, dict) or LANGUAGES[0] not in title:
-        problems.error(
-            Origin(EDITION_FILE, data.line_of("title")),
-            f"title needs the text in each language, at least '{LANGUAGES[0]}'",
-        )
-        return None
-    versions = _parse_versions(data, problems)
     chapters = data["chapters"]
-    if not isinstance(chapters, list) or not chapters or chapters[0] != "index":
+    first_ok = chapters[0] == "index"
+    if not first_ok:
         problems.error(
             Origin(EDITION_FILE, data.line_of("chapters")),
             "chapters must list the chapter files (without .md), starting with 'index'",
         )
-        return None
     slugs_ok = all(
         [
             check_slug(
@@ -192,18 +186,35 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
             for name in chapters
         ]
     )
-    publication = _parse_publication(data, problems)
+    versions = _parse_versions(data, problems)
     translators = _parse_translators(data, problems)
-    if not versions or publication is None or translators is None or not slugs_ok:
+    archives = _parse_archives(data, problems)
+    if not (first_ok and slugs_ok and versions and translators is not None and archives):
         return None
+    publication = data["publication"]
+    identifiers = data["identifiers"]
     return EditionInfo(
-        title=LocalizedText.from_mapping(title),
+        title=LocalizedText.from_mapping(data["title"]),
         author=str(data["author"]),
-        publication=publication,
+        publication=Publication(
+            journal=str(publication["journal"]),
+            journal_short=publication.get("journal_short"),
+            issue=str(publication["issue"]),
+            season=publication.get("season"),
+            year=int(publication["year"]),
+        ),
         translators=translators,
         versions=tuple(versions),
         chapters=tuple(str(c) for c in chapters),
         origin=Origin(EDITION_FILE, data.line_of("chapters")),
+        identifiers=Identifiers(
+            article=identifiers["article"],
+            edition=identifiers["edition"],
+            files=identifiers["files"],
+        ),
+        archives=archives,
+        author_orcid=data.get("author_orcid"),
+        address=data.get("address"),
     )
 
 
@@ -216,84 +227,58 @@ def _item_origin(text: str, after: int, item: object) -> Origin:
     return Origin(EDITION_FILE, after)
 
 
-PUBLICATION_FIELDS = ("journal", "journal_short", "issue", "season", "year")
+# The numbers of a signature, in the order of the record's id.
+SIGNATURE_PARTS = ("fond", "opis", "delo", "list")
 
 
-def _fields_known(
-    data: LineMap,
-    required: tuple[str, ...],
-    allowed: tuple[str, ...],
-    where: str,
-    problems: Problems,
-) -> bool:
-    """Whether every required field is there; each missing and each unknown one reported."""
-    missing = [name for name in required if name not in data]
-    for name in missing:
-        problems.error(Origin(EDITION_FILE, data.line), f"{where}missing field '{name}'")
-    for name in sorted(set(data) - set(allowed)):
-        problems.error(
-            Origin(EDITION_FILE, data.line_of(name)),
-            f"{where}unknown field '{name}'{did_you_mean(name, allowed)}; "
-            f"allowed fields: {', '.join(allowed)}",
+def _parse_archives(data: LineMap, problems: Problems) -> tuple[Archive, ...]:
+    archives = []
+    entries = data["archives"]
+    for abbreviation, entry in entries.items():
+        origin = Origin(EDITION_FILE, entries.line_of(abbreviation))
+        template = entry["signature"]
+        named = set(re.findall(r"\{([^{}]*)\}", template))
+        if named != set(SIGNATURE_PARTS):
+            problems.error(
+                Origin(EDITION_FILE, entry.line_of("signature")),
+                f"archives: {abbreviation}: the signature must name "
+                f"{', '.join('{' + part + '}' for part in SIGNATURE_PARTS)} once each"
+                + (
+                    f", not {', '.join(sorted(named - set(SIGNATURE_PARTS)))}"
+                    if named - set(SIGNATURE_PARTS)
+                    else ""
+                ),
+            )
+            continue
+        archives.append(
+            Archive(
+                abbreviation=str(abbreviation),
+                name=LocalizedText.from_mapping(entry["name"]),
+                name_original=entry.get("name_original"),
+                place=LocalizedText.from_mapping(entry["place"]),
+                signature=template,
+                id_prefix=entry["id_prefix"],
+                english=entry.get("english"),
+                russian=entry.get("russian"),
+                origin=origin,
+            )
         )
-    return not missing
-
-
-def _parse_publication(data: LineMap, problems: Problems) -> Publication | None:
-    entry = data["publication"]
-    origin = Origin(EDITION_FILE, data.line_of("publication"))
-    if not isinstance(entry, LineMap):
-        problems.error(origin, "publication must give journal, issue and year")
-        return None
-    count = len(problems.items)
-    _fields_known(
-        entry, ("journal", "issue", "year"), PUBLICATION_FIELDS, "publication: ", problems
-    )
-    season = entry.get("season")
-    if season is not None and season not in SEASONS:
-        problems.error(
-            Origin(EDITION_FILE, entry.line_of("season")),
-            f"publication: season '{season}' must be one of {', '.join(SEASONS)}",
-        )
-    year = entry.get("year")
-    if "year" in entry and not (isinstance(year, int) and 1000 <= year <= 9999):
-        problems.error(
-            Origin(EDITION_FILE, entry.line_of("year")), f"publication: year '{year}' is not a year"
-        )
-    if len(problems.items) > count:
-        return None
-    short = entry.get("journal_short")
-    return Publication(
-        journal=str(entry["journal"]),
-        journal_short=str(short) if short is not None else None,
-        issue=str(entry["issue"]),
-        season=str(season) if season is not None else None,
-        year=int(str(year)),
-    )
+    if len(archives) < len(entries):
+        return ()
+    return tuple(archives)
 
 
 def _parse_translators(
     data: LineMap, problems: Problems
 ) -> tuple[tuple[str, LocalizedText], ...] | None:
     entry = data.get("translators", {})
-    origin = Origin(EDITION_FILE, data.line_of("translators") if "translators" in data else 1)
-    if not isinstance(entry, dict):
-        problems.error(origin, "translators must map a translation's language to its credit")
-        return None
     credits = []
     for lang, credit in sorted(entry.items()):
-        line = entry.line_of(lang) if isinstance(entry, LineMap) else origin.line
         if lang == LANGUAGES[0] or lang not in LANGUAGES:
             problems.error(
-                Origin(EDITION_FILE, line),
+                Origin(EDITION_FILE, entry.line_of(lang)),
                 f"translators: '{lang}' is not a language the edition translates into; "
                 f"translations: {', '.join(LANGUAGES[1:])}",
-            )
-            return None
-        if not isinstance(credit, dict) or LANGUAGES[0] not in credit:
-            problems.error(
-                Origin(EDITION_FILE, line),
-                f"translators: the credit for '{lang}' needs its text in each language",
             )
             return None
         credits.append((str(lang), LocalizedText.from_mapping(credit)))
@@ -301,54 +286,21 @@ def _parse_translators(
 
 
 def _parse_versions(data: LineMap, problems: Problems) -> list[Version]:
-    entries = data["versions"]
-    if not isinstance(entries, list) or not entries:
-        problems.error(
-            Origin(EDITION_FILE, data.line_of("versions")),
-            "versions must list the edition's versions, newest first, each with "
-            "version, date and changes",
-        )
-        return []
     versions: list[Version] = []
-    for entry in entries:
-        if not isinstance(entry, LineMap) or not {"version", "date", "changes"} <= set(entry):
-            line = entry.line if isinstance(entry, LineMap) else data.line_of("versions")
-            problems.error(
-                Origin(EDITION_FILE, line), "each version needs 'version', 'date' and 'changes'"
-            )
-            continue
-        origin = Origin(EDITION_FILE, entry.line)
-        number, date = str(entry["version"]), str(entry["date"])
-        if not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", number):
-            problems.error(
-                Origin(EDITION_FILE, entry.line_of("version")),
-                f"version '{number}' must be MAJOR.MINOR.PATCH, e.g. 1.0.0",
-            )
-            continue
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date):
-            problems.error(
-                Origin(EDITION_FILE, entry.line_of("date")),
-                f"date '{date}' must be written YYYY-MM-DD",
-            )
-            continue
-        changes = entry["changes"]
-        if not isinstance(changes, dict) or LANGUAGES[0] not in changes:
-            problems.error(
-                Origin(EDITION_FILE, entry.line_of("changes")),
-                f"changes needs the text in each language, at least '{LANGUAGES[0]}'",
-            )
-            continue
+    for entry in data["versions"]:
+        number = str(entry["version"])
         if versions and _version_key(number) >= _version_key(versions[-1].version):
             problems.error(
-                origin,
+                Origin(EDITION_FILE, entry.line),
                 f"version {number} is listed after {versions[-1].version}: list the newest first",
             )
+            return []
         versions.append(
             Version(
                 number,
-                date,
-                LocalizedText.from_mapping(changes),
-                origin,
+                str(entry["date"]),
+                LocalizedText.from_mapping(entry["changes"]),
+                Origin(EDITION_FILE, entry.line),
             )
         )
     return versions
@@ -421,6 +373,7 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
     """
     works = {work.key: work for work in edition.works}
     documents = {document.id: document for document in edition.documents}
+    record_prefixes = tuple(f"{archive.id_prefix}-" for archive in edition.info.archives)
     _check_ids(edition, problems)
     _check_people_refs(edition, problems)
     known = sorted(set(works) | set(documents))
@@ -434,7 +387,7 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
                 if (
                     item.key not in works
                     and item.key not in documents
-                    and item.key.startswith("rgaspi-")
+                    and item.key.startswith(record_prefixes)
                 ):
                     problems.error(
                         item.origin,

@@ -17,18 +17,14 @@ from bibtexparser.model import Entry, Field
 
 from edition import urls
 from edition.labels import KIND_NAMES, SEASON_NAMES
-from edition.model import LANGUAGES, DatePrecision, Document, Edition, Person
+from edition.model import LANGUAGES, Archive, DatePrecision, Document, Edition, Person
 
-ARCHIVE = {"tr": "RGASPİ", "en": "RGASPI"}
-ARCHIVE_PLACE = {"tr": "Moskova", "en": "Moscow"}
 # The edition's edition statement: CSL's (and Zotero's) `edition`, printed as it is. (A CSL
 # `version` would make Zotero import the edition as a computer program.)
 EDITION_STATEMENT = {
     "tr": "Dijital edisyon, sürüm {version}",
     "en": "Digital edition, version {version}",
 }
-ARTICLE_ID = "korkmaz-2023"
-EDITION_ID = "korkmaz-edition"
 # A document's kind as a CSL type: letters and telegrams are CSL's personal communications
 # (Zotero's letters); reports are unpublished manuscripts.
 CSL_TYPES = {
@@ -69,6 +65,14 @@ def person_name(person: Person, lang: str) -> dict[str, str]:
     return structured_name(person.full_name if lang == LANGUAGES[0] else person.english)
 
 
+def archive_abbreviation(archive: Archive, lang: str) -> str:
+    """The archive as a citation names it: the article's abbreviation in the original, the
+    English convention's elsewhere (where the edition gives one)."""
+    if lang == LANGUAGES[0]:
+        return archive.abbreviation
+    return archive.english or archive.abbreviation
+
+
 def document_item(edition: Edition, document: Document, lang: str, base_url: str) -> dict[str, Any]:
     """The CSL-JSON item of one document, as published on the page in `lang`.
 
@@ -84,8 +88,8 @@ def document_item(edition: Edition, document: Document, lang: str, base_url: str
         "author": [person_name(people[p], lang) for p in document.senders if p in people],
         "recipient": [person_name(people[p], lang) for p in document.recipients if p in people],
         "issued": {"date-parts": [_date_parts(document)]},
-        "archive": ARCHIVE.get(lang, ARCHIVE["en"]),
-        "archive-place": ARCHIVE_PLACE.get(lang, ARCHIVE_PLACE["en"]),
+        "archive": archive_abbreviation(signature.archive, lang),
+        "archive-place": signature.archive.place.text(lang),
         "archive_location": (
             signature.as_printed if lang == LANGUAGES[0] else signature.english_location
         ),
@@ -108,7 +112,7 @@ def article_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
         # A season by name: Zotero reads a season's number as a month.
         issued["season"] = SEASON_NAMES.get(lang, SEASON_NAMES["en"])[publication.season]
     item: dict[str, Any] = {
-        "id": ARTICLE_ID,
+        "id": edition.info.identifiers.article,
         "type": "article-journal",
         "title": edition.info.title.text(LANGUAGES[0]),
         "author": [structured_name(edition.info.author)],
@@ -136,7 +140,7 @@ def edition_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
     """
     year, month, day = (int(part) for part in edition.info.date.split("-"))
     item: dict[str, Any] = {
-        "id": EDITION_ID,
+        "id": edition.info.identifiers.edition,
         "type": "book",
         "title": edition.info.title.text(lang),
         "author": [structured_name(edition.info.author)],

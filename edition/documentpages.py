@@ -10,7 +10,7 @@ from typing import Any
 from edition import cite, csl, urls
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label
 from edition.metadata import HeadMetadata, document_metadata
-from edition.model import Document, Edition
+from edition.model import Archive, Document, Edition
 from edition.parallel import render_parallel_document_text
 from edition.render import (
     citing_places,
@@ -71,6 +71,14 @@ def head(metadata: HeadMetadata) -> dict[str, Any]:
     }
 
 
+def archive_name(archive: Archive, lang: str) -> str:
+    """'Russian State Archive of Socio-Political History (RGASPI), Moscow'."""
+    return (
+        f"{archive.name.text(lang)} ({cite.archive_abbreviation(archive, lang)}), "
+        f"{archive.place.text(lang)}"
+    )
+
+
 def _row(
     name: str,
     value: str = "",
@@ -125,10 +133,13 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
     signature = document.signature
     date = document.date
     rows = [
-        _row(label(lang, "archive"), label(lang, "archive_name")),
+        _row(label(lang, "archive"), archive_name(signature.archive, lang)),
         _row(label(lang, "signature_printed"), signature.as_printed),
         _row(label(lang, "signature_en"), signature.english, lang="en"),
-        _row(label(lang, "signature_ru"), signature.russian, lang="ru"),
+    ]
+    if signature.russian is not None:
+        rows.append(_row(label(lang, "signature_ru"), signature.russian, lang="ru"))
+    rows += [
         _row(
             label(lang, "date"),
             render_date(date, lang),

@@ -12,6 +12,7 @@ from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
 from edition.model import (
+    Archive,
     DatePrecision,
     Document,
     DocumentDate,
@@ -19,14 +20,37 @@ from edition.model import (
     Origin,
     Signature,
 )
-from edition.problems import Problems
+from edition.problems import Problems, did_you_mean
 from edition.schema import check_against_schema, load_schema
 from edition.yamlsource import LineMap, parse_yaml
 
-SIGNATURE = re.compile(
-    r"^Fon (?P<fond>[0-9]+), Sayı (?P<opis>[0-9]+), Dosya (?P<delo>[0-9]+), "
-    r"Vr\. (?P<list>[0-9]+)(?: \((?P<part>[0-9]+)\))?$"
-)
+
+def signature_grammar(archive: Archive) -> re.Pattern[str]:
+    """The archive's signature template as a pattern: each {part} a number, an optional
+    " (part)" after it."""
+    pattern = re.escape(archive.signature)
+    for part in ("fond", "opis", "delo", "list"):
+        pattern = pattern.replace(re.escape("{" + part + "}"), f"(?P<{part}>[0-9]+)")
+    return re.compile(f"^{pattern}(?: \\((?P<part>[0-9]+)\\))?$")
+
+
+def parse_signature(text: str, archive: Archive, origin: Origin) -> Signature | None:
+    """The signature as printed, read by its archive's grammar; None if it does not fit."""
+    match = signature_grammar(archive).match(text)
+    if match is None:
+        return None
+    return Signature(
+        as_printed=text,
+        fond=match["fond"],
+        opis=match["opis"],
+        delo=match["delo"],
+        list=match["list"],
+        list_part=match["part"],
+        origin=origin,
+        archive=archive,
+    )
+
+
 DATE_FORMS = (
     "1920-09-27 (day), 1920-12 (month), 1920 (year), 1920?-12-31 (year uncertain) or "
     "1920-12? (whole date uncertain)"
@@ -38,8 +62,12 @@ def document_schema() -> dict[str, Any]:
     return load_schema("document.schema.json")
 
 
-def parse_document(text: str, path: str, problems: Problems) -> Document | None:
-    """Parse and check one record file; returns None when it cannot become a Document."""
+def parse_document(
+    text: str, path: str, archives: tuple[Archive, ...], problems: Problems
+) -> Document | None:
+    """Parse and check one record file; returns None when it cannot become a Document.
+    `archives` are the edition's (none when sources/edition.yaml could not be read: then
+    only the record's own form is checked)."""
     data = parse_yaml(text, path, problems)
     if data is None and not problems.errors:
         problems.error(Origin(path, 1), "the record is empty; see README.md for its fields")
@@ -48,27 +76,36 @@ def parse_document(text: str, path: str, problems: Problems) -> Document | None:
     if not isinstance(data, LineMap):
         problems.error(Origin(path, 1), "a record must be a mapping of field: value lines")
         return None
-    if check_against_schema(data, "document.schema.json", path, problems):
+    if check_against_schema(data, "document.schema.json", path, problems) or not archives:
         return None
-    return _build_document(data, path, problems)
+    return _build_document(data, path, archives, problems)
 
 
-def _build_document(data: LineMap, path: str, problems: Problems) -> Document | None:
+def _build_document(
+    data: LineMap, path: str, archives: tuple[Archive, ...], problems: Problems
+) -> Document | None:
     def at(name: str) -> Origin:
         return Origin(path, data.line_of(name))
 
     ok = True
-    match = SIGNATURE.match(data["signature"])
-    assert match is not None  # the schema's pattern is the same
-    signature = Signature(
-        as_printed=data["signature"],
-        fond=match["fond"],
-        opis=match["opis"],
-        delo=match["delo"],
-        list=match["list"],
-        list_part=match["part"],
-        origin=at("signature"),
-    )
+    known = {archive.abbreviation: archive for archive in archives}
+    archive = known.get(data["archive"])
+    if archive is None:
+        problems.error(
+            at("archive"),
+            f"archive '{data['archive']}' is not in sources/edition.yaml"
+            f"{did_you_mean(data['archive'], known)}; its archives: {', '.join(known)}",
+        )
+        return None
+    signature = parse_signature(data["signature"], archive, at("signature"))
+    if signature is None:
+        problems.error(
+            at("signature"),
+            f"signature '{data['signature']}' is not of the form "
+            f"'{archive.example_signature()}' ({archive.abbreviation}'s signatures, as "
+            "sources/edition.yaml gives them), with an optional part such as ' (1)'",
+        )
+        return None
     if data["id"] != signature.id:
         problems.error(
             at("id"),

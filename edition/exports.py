@@ -23,6 +23,7 @@ from bibtexparser.model import Block, Entry, Field
 from edition import tei, urls
 from edition.documentindexes import FULL_LIST_LIMIT
 from edition.documentpages import CITATION_FILES, citation_file_src
+from edition.documents import document_schema
 from edition.filefacts import file_size, marker
 from edition.hygiene import spreadsheet_safe
 from edition.labels import label
@@ -185,6 +186,7 @@ def documents_schema(root: str) -> dict[str, Any]:
     """The JSON Schema of documents.json: what each field means, and where null is allowed
     (only where the record says under `unknown` why the value is not known)."""
     string = {"type": "string"}
+    record = document_schema()  # the input's declarations, which the output repeats
     date = {"type": "string", "format": "date"}
     return _all_required(
         {
@@ -220,7 +222,7 @@ def documents_schema(root: str) -> dict[str, Any]:
                         "properties": {
                             "id": {
                                 "type": "string",
-                                "pattern": r"^rgaspi(-[0-9a-z]+)+$",
+                                "pattern": record["properties"]["id"]["pattern"],
                                 "description": "Derived from the signature; stable once published.",
                             },
                             "url": {
@@ -254,13 +256,15 @@ def documents_schema(root: str) -> dict[str, Any]:
                                         "what it means is not known.",
                                     },
                                     "english": string,
-                                    "russian": string,
+                                    "russian": {
+                                        "type": ["string", "null"],
+                                        "description": "Null where the archive has no "
+                                        "Russian form.",
+                                    },
                                 },
                             },
                             "citation_as_printed": string,
-                            "kind": {
-                                "enum": ["letter", "telegram", "report", "press-report", "speech"]
-                            },
+                            "kind": {"enum": record["properties"]["kind"]["enum"]},
                             "date": {
                                 "type": "object",
                                 "additionalProperties": False,
@@ -510,7 +514,7 @@ def downloads(
     site root, `citation_files` the language's own citation files by source path."""
     sections: dict[str, list[Download]] = {"pdf": [], "data": [], "tei": [], "citations": []}
     for other in sorted(LANGUAGES, key=lambda code: code != lang):  # this language's first
-        path = urls.LANGUAGE_PREFIXES[other] + urls.pdf_src(other)
+        path = urls.LANGUAGE_PREFIXES[other] + urls.pdf_src(edition.info.identifiers.files, other)
         description = label(lang, f"dl_pdf_{other}")
         sections["pdf"].append(Download(path, description, "PDF", "", made_later=True))
     for path, key, file_format in DATA_FILES:

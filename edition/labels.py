@@ -25,7 +25,6 @@ LABELS: dict[str, dict[str, str]] = {
         "cited_at": "Atıf yapılan yerler",
         "web_page": "Web sayfası",
         "archive": "Arşiv",
-        "archive_name": "Rusya Devlet Sosyo-Politik Tarih Arşivi (RGASPİ), Moskova",
         "signature_printed": "Künye (makaledeki biçimiyle)",
         "signature_parts": "Fon / Opis / Delo / List",
         "list_part": "kısım {part}; anlamı bilinmiyor",
@@ -217,7 +216,6 @@ LABELS: dict[str, dict[str, str]] = {
         "cited_at": "Cited at",
         "web_page": "Web page",
         "archive": "Archive",
-        "archive_name": "Russian State Archive of Socio-Political History (RGASPI), Moscow",
         "signature_printed": "Signature (as printed in the article)",
         "signature_parts": "Fond / opis / delo / list",
         "list_part": "part {part}; its meaning is not known",
@@ -468,7 +466,6 @@ UNKNOWN_FIELD_NAMES = {
         "original_text": "Asıl metin",
     },
 }
-ORCID = "0000-0002-8513-706X"
 
 
 def named_anchors() -> list[str]:

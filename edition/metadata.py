@@ -93,6 +93,13 @@ def zotero_tags(item: dict[str, Any], title: str) -> list[tuple[str, str]]:
     return tags
 
 
+def _archive_name(document: Document) -> str:
+    """The archive by its own name where the edition gives it, with its abbreviation."""
+    archive = document.signature.archive
+    name = archive.name_original or archive.name.text("en")
+    return f"{name} ({archive.english or archive.abbreviation})"
+
+
 def document_metadata(
     item: dict[str, Any],
     document: Document,
@@ -121,7 +128,7 @@ def document_metadata(
         "identifier": [document.signature.as_printed, document.signature.english],
         "holdingArchive": {
             "@type": "ArchiveOrganization",
-            "name": "Rossiyskiy gosudarstvennyy arkhiv sotsial'no-politicheskoy istorii (RGASPI)",
+            "name": _archive_name(document),
             "address": item["archive-place"],
         },
         "itemLocation": document.signature.english,

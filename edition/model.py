@@ -192,8 +192,26 @@ class DocumentDate:
 
 
 @dataclass(frozen=True)
+class Archive:
+    """An archive that holds documents: its names, its place, and its signatures' grammar."""
+
+    abbreviation: str  # as the records' `archive` field and the article give it: "RGASPİ"
+    name: LocalizedText
+    name_original: str | None  # romanised, in the archive's own language
+    place: LocalizedText
+    signature: str  # "Fon {fond}, Sayı {opis}, Dosya {delo}, Vr. {list}"
+    id_prefix: str  # "rgaspi"
+    english: str | None  # the abbreviation in the English convention: "RGASPI"
+    russian: str | None  # in the Russian convention: "РГАСПИ"; None: no Russian form
+    origin: Origin
+
+    def example_signature(self) -> str:
+        return self.signature.format(fond="159", opis="2", delo="57", list="010")
+
+
+@dataclass(frozen=True)
 class Signature:
-    """An RGASPİ archival signature: fond / opis / delo / list, as printed and normalised."""
+    """An archival signature: fond / opis / delo / list, as printed and normalised."""
 
     as_printed: str  # "Fon 159, Sayı 2, Dosya 57, Vr. 001 (1)"
     fond: str  # as printed
@@ -202,6 +220,7 @@ class Signature:
     list: str  # "001"
     list_part: str | None  # "1" for "001 (1)"; what the part means is not known
     origin: Origin
+    archive: Archive
 
     @property
     def normalised(self) -> tuple[int, int, int, int]:
@@ -210,7 +229,7 @@ class Signature:
     @property
     def english(self) -> str:
         """The English archival convention: 'RGASPI, f. 159, op. 2, d. 57, l. 3'."""
-        return f"RGASPI, {self.english_location}"
+        return f"{self.archive.english or self.archive.abbreviation}, {self.english_location}"
 
     @property
     def english_location(self) -> str:
@@ -220,16 +239,18 @@ class Signature:
         return f"f. {fond}, op. {opis}, d. {delo}, l. {sheet}{part}"
 
     @property
-    def russian(self) -> str:
+    def russian(self) -> str | None:
         """The Russian archival convention: 'РГАСПИ. Ф. 159. Оп. 2. Д. 57. Л. 3'."""
+        if self.archive.russian is None:
+            return None
         fond, opis, delo, sheet = self.normalised
         part = f" ({self.list_part})" if self.list_part else ""
-        return f"РГАСПИ. Ф. {fond}. Оп. {opis}. Д. {delo}. Л. {sheet}{part}"
+        return f"{self.archive.russian}. Ф. {fond}. Оп. {opis}. Д. {delo}. Л. {sheet}{part}"
 
     @property
     def id(self) -> str:
         """The record id the signature yields: lowercase ASCII, stable once published."""
-        parts = ["rgaspi", self.fond, self.opis, self.delo, self.list]
+        parts = [self.archive.id_prefix, self.fond, self.opis, self.delo, self.list]
         if self.list_part:
             parts.append(self.list_part)
         return "-".join(part.lower() for part in parts)
@@ -320,6 +341,15 @@ class Publication:
 
 
 @dataclass(frozen=True)
+class Identifiers:
+    """Names of the edition's files and citation items; published, so never changed."""
+
+    article: str  # the article's id in citation files: "korkmaz-2023"
+    edition: str  # the edition's id in citation files and the offline copy's folder
+    files: str  # the stem of the PDFs' names: "korkmaz-edisyon"
+
+
+@dataclass(frozen=True)
 class EditionInfo:
     title: LocalizedText
     author: str
@@ -327,9 +357,16 @@ class EditionInfo:
     versions: tuple[Version, ...]  # newest first
     chapters: tuple[str, ...]  # slugs in reading order, the title page first
     origin: Origin
+    identifiers: Identifiers
+    archives: tuple[Archive, ...]
     # The credit for each translation, by the translation's language, e.g. en → "The editors
     # of the digital edition", in every language of the edition.
     translators: tuple[tuple[str, LocalizedText], ...] = ()
+    author_orcid: str | None = None
+    address: str | None = None  # the public address sources/edition.yaml gives
+
+    def archive(self, abbreviation: str) -> Archive | None:
+        return next((a for a in self.archives if a.abbreviation == abbreviation), None)
 
     def translator(self, lang: str) -> LocalizedText | None:
         """Who made the text in `lang`, when it is a translation; None for the original."""

@@ -18,8 +18,6 @@ import lxml.html
 
 from edition.csp import HASH, policy, policy_of, script_hash
 
-FOLDER = "korkmaz-edition"
-"""The one folder the zip unpacks into."""
 LEFT_OUT = ("pagefind/",)
 README = """\
 {title}
@@ -92,10 +90,10 @@ def offline_page(html: str, page: str, files: set[str]) -> str:
     return out + "\n"
 
 
-def write_offline_copy(site: Path, output: Path, readme: str, date: str) -> int:
-    """The zip of the offline copy at `output`, made from the built site at `site`; returns
-    the number of files. Same site, same bytes: entries sorted, dated `date` (YYYY-MM-DD),
-    the same permissions for all."""
+def write_offline_copy(site: Path, output: Path, readme: str, date: str, folder: str) -> int:
+    """The zip of the offline copy at `output`, made from the built site at `site`, its
+    files in `folder` (the edition's id); returns the number of files. Same site, same
+    bytes: entries sorted, dated `date` (YYYY-MM-DD), the same permissions for all."""
     files = {
         path.relative_to(site).as_posix()
         for path in site.rglob("*")
@@ -105,7 +103,7 @@ def write_offline_copy(site: Path, output: Path, readme: str, date: str) -> int:
     stamp = (max(year, 1980), month, day, 0, 0, 0)
 
     def entry(name: str) -> zipfile.ZipInfo:
-        info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=stamp)
+        info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
         info.create_system = 3  # unix, so that the permissions below are read
         info.external_attr = 0o100644 << 16
         info.compress_type = zipfile.ZIP_DEFLATED

@@ -276,7 +276,7 @@ def served_urls(edition: Edition, languages: dict[str, str]) -> list[str]:
     for lang, prefix in languages.items():
         for src in planned_sources(edition, lang):
             served.append(site_url(src, prefix))
-        served.append(site_url(urls.pdf_src(lang), prefix))
+        served.append(site_url(urls.pdf_src(edition.info.identifiers.files, lang), prefix))
         for old in urls.alias_redirects(edition):
             served.append(site_url(old, prefix))
     return sorted(served)

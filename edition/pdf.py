@@ -408,7 +408,9 @@ def write_pdfs(root: Path, site: Path, root_url: str) -> list[Path]:
     books = [assemble_book(site, edition, lang, root_url) for lang in urls.LANGUAGE_PREFIXES]
     written = []
     for lang, data in print_books(books).items():
-        path = site / urls.LANGUAGE_PREFIXES[lang] / urls.pdf_src(lang)
+        path = (
+            site / urls.LANGUAGE_PREFIXES[lang] / urls.pdf_src(edition.info.identifiers.files, lang)
+        )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(path)

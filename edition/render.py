@@ -13,7 +13,7 @@ import icu
 from babel.dates import format_date
 
 from edition import urls
-from edition.labels import KIND_NAMES, ORCID, TRANSLATION_CONVENTIONS, label
+from edition.labels import KIND_NAMES, TRANSLATION_CONVENTIONS, label
 from edition.model import (
     LANGUAGES,
     Block,
@@ -186,11 +186,14 @@ def _translation_note(edition: Edition, lang: str) -> str:
 
 def _byline(edition: Edition, lang: str) -> str:
     author = escape_html(edition.info.author)
-    return (
-        f'<p class="ed-byline">{author} '
-        f'<a class="ed-orcid" href="https://orcid.org/{ORCID}">'
-        f"{label(lang, 'byline_orcid')} {ORCID}</a></p>"
+    orcid = edition.info.author_orcid
+    link = (
+        f' <a class="ed-orcid" href="https://orcid.org/{orcid}">'
+        f"{label(lang, 'byline_orcid')} {orcid}</a>"
+        if orcid
+        else ""
     )
+    return f'<p class="ed-byline">{author}{link}</p>'
 
 
 def _contents(edition: Edition, lang: str) -> str:

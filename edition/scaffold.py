@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from edition.documents import SIGNATURE, parse_document
-from edition.model import Edition, Origin, Signature
+from edition.documents import parse_document, parse_signature
+from edition.model import LANGUAGES, Archive, Edition, Origin, Signature
 from edition.problems import Problems, did_you_mean
 
 NOT_GIVEN = "Makale belirtmez."
@@ -49,21 +49,12 @@ class NewDocument:
     recipients: tuple[str, ...] = ()
     place: str | None = None
     original_language: str = "ru"
+    archive: str | None = None  # its abbreviation; the edition's archive when it has one only
 
 
-def render_record(new: NewDocument) -> str:
+def render_record(new: NewDocument, signature: Signature) -> str:
     """The record's YAML: the fields the editor gave, and 'unknown' for the rest."""
-    match = SIGNATURE.match(new.signature)
-    assert match is not None
-    signature = Signature(
-        new.signature,
-        match["fond"],
-        match["opis"],
-        match["delo"],
-        match["list"],
-        match["part"],
-        Origin("", 1),
-    )
+    archive = signature.archive
     unknown: dict[str, dict[str, str]] = {}
     if new.place is None:
         unknown["place"] = {"tr": NOT_GIVEN}
@@ -74,10 +65,11 @@ def render_record(new: NewDocument) -> str:
     unknown["original_text"] = {"tr": NO_ORIGINAL}
     data: dict[str, object] = {
         "id": signature.id,
-        "archive": "RGASPİ",
+        "archive": archive.abbreviation,
         "signature": new.signature,
+        # A guess at the article's form, which the header asks the editor to check.
         "citation_as_printed": _Quoted(
-            f"(RGASPİ, Rusya Devlet Sosyo-Politik Tarih Arşivi, {new.signature})"
+            f"({archive.abbreviation}, {archive.name.text(LANGUAGES[0])}, {new.signature})"
         ),
         "kind": new.kind,
         "date": _Quoted(new.date),
@@ -107,26 +99,32 @@ def create_document(
     """Write sources/documents/<id>.yaml unless it would be invalid or take a used id."""
     problems = Problems()
     origin = Origin("new-document", 1)
-    match = SIGNATURE.match(new.signature)
-    if match is None:
+    if edition is None:
+        problems.error(origin, "the edition's sources have errors: run 'check' and fix them first")
+        return None, problems
+    archive = _archive(edition, new, origin, problems)
+    if archive is None:
+        return None, problems
+    signature = parse_signature(new.signature, archive, origin)
+    if signature is None:
         problems.error(
             origin,
-            f"signature '{new.signature}' is not of the form 'Fon 159, Sayı 2, Dosya 57, Vr. 010'",
+            f"signature '{new.signature}' is not of the form '{archive.example_signature()}' "
+            f"({archive.abbreviation}'s signatures, as sources/edition.yaml gives them)",
         )
         return None, problems
-    text = render_record(new)
+    text = render_record(new, signature)
     record_id = yaml.safe_load(text)["id"]
     path = root / "sources" / "documents" / f"{record_id}.yaml"
     relative = path.relative_to(root).as_posix()
-    taken = {d.id: d.origin for d in edition.documents} if edition else {}
-    if edition:
-        taken.update({alias: d.origin for d in edition.documents for alias in d.aliases})
+    taken = {d.id: d.origin for d in edition.documents}
+    taken.update({alias: d.origin for d in edition.documents for alias in d.aliases})
     if path.exists() or record_id in taken:
         where = taken.get(record_id, Origin(relative, 1))
         problems.error(origin, f"id '{record_id}' exists already ({where}); nothing was written")
         return None, problems
-    document = parse_document(text, relative, problems)
-    if edition is not None and document is not None:
+    document = parse_document(text, relative, edition.info.archives, problems)
+    if document is not None:
         people = {person.id for person in edition.people}
         for person_id in (*new.senders, *new.recipients):
             if person_id not in people:
@@ -139,3 +137,23 @@ def create_document(
         return None, problems
     path.write_text(text, encoding="utf-8")
     return path, problems
+
+
+def _archive(
+    edition: Edition, new: NewDocument, origin: Origin, problems: Problems
+) -> Archive | None:
+    """The new record's archive: the one named, or the edition's only one."""
+    archives = {archive.abbreviation: archive for archive in edition.info.archives}
+    if new.archive is None and len(archives) == 1:
+        return next(iter(archives.values()))
+    if new.archive is None:
+        problems.error(origin, f"name the record's archive with --archive: {', '.join(archives)}")
+        return None
+    if new.archive not in archives:
+        problems.error(
+            origin,
+            f"archive '{new.archive}' is not in sources/edition.yaml"
+            f"{did_you_mean(new.archive, archives)}; its archives: {', '.join(archives)}",
+        )
+        return None
+    return archives[new.archive]

@@ -50,7 +50,6 @@ TEI_SCHEMA_URL = (
 )
 TEI_DIR = "veri/tei/"
 ARTICLE_TEI = f"{TEI_DIR}makale.xml"
-ARCHIVE_NAME = "Rusya Devlet Sosyo-Politik Tarih Arşivi"  # as the article's citations name it
 RESP_AUTHOR = "resp-author"
 RESP_EDITION = "resp-edition"
 Make = Callable[[etree._Element], None]
@@ -233,14 +232,23 @@ def _manuscript(source: etree._Element, edition: Edition, document: Document) ->
     signature = document.signature
     manuscript = _el(source, "msDesc")
     identifier = _el(manuscript, "msIdentifier")
-    _el(identifier, "settlement", "Moskova", lang="tr")
-    _el(identifier, "repository", f"{ARCHIVE_NAME} ({document.archive})", lang="tr")
+    archive = signature.archive
+    original = LANGUAGES[0]
+    _el(identifier, "settlement", archive.place.text(original), lang=original)
+    _el(
+        identifier,
+        "repository",
+        f"{archive.name.text(original)} ({archive.abbreviation})",
+        lang=original,
+    )
     collection = _el(identifier, "collection", type="fond", n=signature.fond)
     collection.text = f"Fond {signature.fond}"
     for kind, value in (("opis", signature.opis), ("delo", signature.delo)):
         _el(identifier, "collection", f"{kind.capitalize()} {value}", type=kind, n=value)
     _el(identifier, "idno", signature.as_printed, type="signature", lang="tr")
     for kind, text in (("english", signature.english), ("russian", signature.russian)):
+        if text is None:
+            continue
         alternative = _el(identifier, "altIdentifier", type=kind)
         _el(alternative, "idno", text, type="signature", lang="en" if kind == "english" else "ru")
     sheet = _el(identifier, "altIdentifier", type="list")

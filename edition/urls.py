@@ -45,9 +45,10 @@ def year_src(year: int) -> str:
     return f"belgeler/yil/{year}.md"
 
 
-def pdf_src(lang: str) -> str:
-    """The whole edition as a PDF, in each language's folder: /pdf/korkmaz-edisyon-tr.pdf."""
-    return f"pdf/korkmaz-edisyon-{lang}.pdf"
+def pdf_src(stem: str, lang: str) -> str:
+    """The whole edition as a PDF, in each language's folder: /pdf/<stem>-tr.pdf, the stem
+    being the edition's `identifiers: files`."""
+    return f"pdf/{stem}-{lang}.pdf"
 
 
 def work_anchor(key: str) -> str:

@@ -35,6 +35,10 @@ def test_readme_documents_every_record_field_from_the_schemas() -> None:
         load_schema(name)["items"]
         for name in ("people.schema.json", "events.schema.json", "glossary.schema.json")
     ]
+    objects += [
+        load_schema("edition.schema.json"),
+        load_schema("edition.schema.json")["$defs"]["archive"],
+    ]
     for schema in objects:
         for name, spec in schema["properties"].items():
             required = "yes" if name in schema["required"] else "no"

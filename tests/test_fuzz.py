@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from edition.bibliography import parse_bibliography
+from edition.catalog import load_edition
 from edition.chapters import parse_chapter, parse_citations
 from edition.documents import parse_document
 from edition.model import Origin
@@ -20,6 +21,9 @@ RECORD = (ROOT / "sources/documents/rgaspi-159-2-56-045.yaml").read_text(encodin
 RECORD_DATA = yaml.safe_load(RECORD)
 BIB = (ROOT / "sources/references.bib").read_text(encoding="utf-8")
 PEOPLE = (ROOT / "sources/people.yaml").read_text(encoding="utf-8")
+_EDITION = load_edition(ROOT)[0]
+assert _EDITION is not None
+ARCHIVES = _EDITION.info.archives
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 scalars = st.one_of(
@@ -48,7 +52,7 @@ def test_a_record_with_any_value_in_any_field(field: str, value: object) -> None
     data[field] = value
     text = yaml.safe_dump(data, allow_unicode=True)
     problems = Problems()
-    parse_document(text, "sources/documents/rgaspi-159-2-56-045.yaml", problems)
+    parse_document(text, "sources/documents/rgaspi-159-2-56-045.yaml", ARCHIVES, problems)
     assert_located(problems, "sources/documents/rgaspi-159-2-56-045.yaml", text.count("\n"))
 
 
@@ -57,7 +61,7 @@ def test_a_record_with_any_value_in_any_field(field: str, value: object) -> None
 def test_a_record_cut_and_spliced_anywhere(start: int, length: int, insert: str) -> None:
     text = RECORD[:start] + insert + RECORD[start + length :]
     problems = Problems()
-    parse_document(text, "sources/documents/x.yaml", problems)
+    parse_document(text, "sources/documents/x.yaml", ARCHIVES, problems)
     assert_located(problems, "sources/documents/x.yaml", text.count("\n"))
 
 

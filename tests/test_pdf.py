@@ -25,7 +25,7 @@ assert EDITION is not None
 
 
 def pdf_path(site: Path, lang: str) -> Path:
-    return site / LANGUAGE_PREFIXES[lang] / pdf_src(lang)
+    return site / LANGUAGE_PREFIXES[lang] / pdf_src(EDITION.info.identifiers.files, lang)
 
 
 @cache

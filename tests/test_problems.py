@@ -120,8 +120,9 @@ def test_uncertain_date_needs_its_basis(project: Path) -> None:
 def test_malformed_signature(project: Path) -> None:
     edit(project, RECORD, "Sayı 2, Dosya 57, Vr. 003\n", "Sayi 2, Dosya 57, Vr. 003\n")
     assert messages(project) == [
-        f"{RECORD}:4: error: field 'signature' is 'Fon 159, Sayi 2, Dosya 57, Vr. 003'; "
-        "expected the form 'Fon 159, Sayı 2, Dosya 57, Vr. 003'"
+        f"{RECORD}:4: error: signature 'Fon 159, Sayi 2, Dosya 57, Vr. 003' is not of the form "
+        "'Fon 159, Sayı 2, Dosya 57, Vr. 010' (RGASPİ's signatures, as sources/edition.yaml "
+        "gives them), with an optional part such as ' (1)'"
     ]
 
 

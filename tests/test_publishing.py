@@ -21,11 +21,12 @@ from playwright.sync_api import Browser
 from edition.catalog import load_edition
 from edition.csp import inline_scripts, policy, policy_of, script_hash
 from edition.hosting import header_policy
-from edition.offline import FOLDER, README, offline_page, write_offline_copy
+from edition.offline import README, offline_page, write_offline_copy
 from tests.conftest import ROOT, run_cli
 
 EDITION, _ = load_edition(ROOT)
 assert EDITION is not None
+FOLDER = EDITION.info.identifiers.edition  # the folder the zip unpacks into
 
 
 def make_copy(site: Path, output: Path) -> Path:
@@ -33,7 +34,7 @@ def make_copy(site: Path, output: Path) -> Path:
     readme = README.format(
         title=info.title.text("tr"), version=info.version, date=info.date, address="x"
     )
-    write_offline_copy(site, output, readme, info.date)
+    write_offline_copy(site, output, readme, info.date, FOLDER)
     return output
 
 

@@ -80,3 +80,57 @@ def test_refuses_what_would_be_invalid(project: Path) -> None:
 
 def test_missing_options_are_a_usage_error(project: Path) -> None:
     assert new_document(project, "Fon 159, Sayı 2, Dosya 57, Vr. 012").returncode == 2
+
+
+GARF = """  GARF:
+    name:
+      tr: Rusya Federasyonu Devlet Arşivi
+      en: State Archive of the Russian Federation
+    place:
+      tr: Moskova
+      en: Moscow
+    signature: "GARF, F. {fond}, Op. {opis}, D. {delo}, L. {list}"
+    id_prefix: garf
+    english: GARF
+"""
+
+
+def add_garf(project: Path) -> None:
+    path = project / "sources/edition.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("archives:\n", "archives:\n" + GARF, 1), encoding="utf-8")
+
+
+def test_a_second_archive_has_its_own_grammar_and_ids(project: Path) -> None:
+    add_garf(project)
+    garf = "GARF, F. 130, Op. 4, D. 12, L. 7"
+    ambiguous = new_document(project, garf, "--date", "1920", "--text", "x")
+    assert ambiguous.returncode == 1
+    assert "name the record's archive with --archive: GARF, RGASPİ" in ambiguous.stdout
+    wrong = new_document(project, garf, "--archive", "RGASPİ", "--date", "1920", "--text", "x")
+    assert wrong.returncode == 1
+    assert "is not of the form 'Fon 159, Sayı 2, Dosya 57, Vr. 010'" in wrong.stdout
+    result = new_document(project, garf, "--archive", "GARF", "--date", "1920", "--text", "x")
+    assert result.returncode == 0, result.stdout + result.stderr
+    record = project / "sources/documents/garf-130-4-12-7.yaml"
+    assert "archive: GARF\n" in record.read_text(encoding="utf-8")
+    edition, problems = load_edition(project)
+    assert edition is not None and not problems.errors
+    document = edition.document("garf-130-4-12-7")
+    assert document is not None
+    assert document.signature.english == "GARF, f. 130, op. 4, d. 12, l. 7"
+    assert document.signature.russian is None  # the edition gives GARF no Russian form
+
+
+def test_a_record_of_an_archive_the_edition_does_not_list(project: Path) -> None:
+    path = project / "sources/documents/rgaspi-159-2-57-003.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("archive: RGASPİ", "archive: RGASPI"),
+        encoding="utf-8",
+    )
+    _edition, problems = load_edition(project)
+    relative = str(path.relative_to(project))
+    assert [p.format() for p in problems.sorted() if p.origin.path == relative] == [
+        f"{relative}:3: error: archive 'RGASPI' is not in sources/edition.yaml; did you mean "
+        "'RGASPİ'?; its archives: RGASPİ"
+    ]

@@ -181,6 +181,7 @@ def command_build(arguments: argparse.Namespace) -> int:
 
 def command_offline(arguments: argparse.Namespace) -> int:
     from edition.offline import README, write_offline_copy
+    from edition.publish import public_address
 
     site = Path(arguments.site_dir).resolve()
     edition, _problems = load_edition(ROOT)
@@ -192,7 +193,7 @@ def command_offline(arguments: argparse.Namespace) -> int:
     info = edition.info
     default = ROOT / "dist" / f"{info.identifiers.edition}-offline.zip"
     output = Path(arguments.output).resolve() if arguments.output else default
-    address = os.environ.get("EDITION_URL", "http://127.0.0.1:8000/")
+    address = public_address(ROOT) or "-- (yerel derleme / a local build)"
     readme = README.format(
         title=info.title.text("tr"), version=info.version, date=info.date, address=address
     )

@@ -36,8 +36,18 @@ CSL_TYPES = {
 }
 
 
-def absolute(base_url: str, src: str) -> str:
+def absolute(base_url: str, src: str) -> str | None:
+    """The page's public URL; None for a build without a public address, which names none
+    (a loopback or a relative address is never given as the edition's)."""
+    if not base_url:
+        return None
     return base_url.rstrip("/") + "/" + urls.src_to_url(src)
+
+
+def _with_url(item: dict[str, Any], url: str | None) -> dict[str, Any]:
+    if url is not None:
+        item["URL"] = url
+    return item
 
 
 def _date_parts(document: Document) -> list[int]:
@@ -93,14 +103,13 @@ def document_item(edition: Edition, document: Document, lang: str, base_url: str
         "archive_location": (
             signature.as_printed if lang == LANGUAGES[0] else signature.english_location
         ),
-        "URL": absolute(base_url, urls.document_src(document.id)),
         "language": document.original_language,
     }
     if document.date.year_uncertain or document.date.uncertain:
         item["issued"]["circa"] = True
     if document.place:
         item["event-place"] = document.place
-    return item
+    return _with_url(item, absolute(base_url, urls.document_src(document.id)))
 
 
 def article_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
@@ -119,12 +128,12 @@ def article_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
         "container-title": publication.journal,
         "issue": publication.issue,
         "issued": issued,
-        "URL": _root(base_url, lang) + urls.site_path("index.md", LANGUAGES[0]),
         "language": LANGUAGES[0],
     }
     if publication.journal_short:
         item["container-title-short"] = publication.journal_short
-    return item
+    address = _root(base_url, lang) + urls.site_path("index.md", LANGUAGES[0]) if base_url else None
+    return _with_url(item, address)
 
 
 def _root(base_url: str, lang: str) -> str:
@@ -148,14 +157,13 @@ def edition_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
             version=edition.info.version
         ),
         "issued": {"date-parts": [[year, month, day]]},
-        "URL": absolute(base_url, "index.md"),
         "language": lang,
     }
     translator = edition.info.translator(lang)
     if translator is not None:
         item["translator"] = [{"literal": translator.text(lang)}]
         item["original-title"] = edition.info.title.text(LANGUAGES[0])
-    return item
+    return _with_url(item, absolute(base_url, "index.md"))
 
 
 def page_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
@@ -249,7 +257,9 @@ def to_bibtex(item: dict[str, Any], lang: str) -> str:
         fields.append(("origtitle", item["original-title"]))
     if "edition" in item:
         fields.append(("edition", item["edition"]))
-    fields += [("url", item["URL"]), ("language", item["language"])]
+    if "URL" in item:
+        fields.append(("url", item["URL"]))
+    fields.append(("language", item["language"]))
     entry = Entry(entry_type, item["id"], [Field(key, value) for key, value in fields])
     return str(write_string(Library([entry])))
 
@@ -267,7 +277,7 @@ def to_ris(item: dict[str, Any]) -> str:
         "authors": [_inverted(name) for name in item.get("author", [])],
         "year": str(parts[0]),
         "date": "/".join([str(parts[0]), *(f"{p:02d}" for p in parts[1:])]) + "/",
-        "urls": [item["URL"]],
+        "urls": [item["URL"]] if "URL" in item else [],
         "language": item["language"],
     }
     if "title" in item:

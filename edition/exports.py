@@ -76,11 +76,13 @@ def render_data_files(edition: Edition, root: str) -> dict[str, str]:
 
 
 def _render_data_files(edition: Edition, root: str) -> dict[str, str]:
+    # Without a public address, the data files (all in veri/) name pages relative to it.
+    here = root or "../"
     files = {
-        DOCUMENTS_JSON: _json(documents_data(edition, root)),
-        DOCUMENTS_SCHEMA: _json(documents_schema(root)),
-        DOCUMENTS_CSV: render_documents_csv(edition, root),
-        PEOPLE_JSON: _json(people_data(edition, root)),
+        DOCUMENTS_JSON: _json(documents_data(edition, here)),
+        DOCUMENTS_SCHEMA: _json(documents_schema(here)),
+        DOCUMENTS_CSV: render_documents_csv(edition, here),
+        PEOPLE_JSON: _json(people_data(edition, here)),
         REFERENCES_BIB: render_references_bib(edition),
         REFERENCES_JSON: _json(references_csl(edition)),
     }

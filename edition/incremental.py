@@ -69,7 +69,7 @@ def plan(lang: str, config: Any, nav: object, pages: Mapping[str, Any]) -> None:
     structure = (
         nav,
         dict(config.plugins["redirects"].config["redirect_maps"]),
-        str(config.site_url),
+        str(config.site_url or ""),
         _files_stamp(config),
     )
     rendered = {src: (page.content, page.meta) for src, page in pages.items()}

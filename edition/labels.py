@@ -188,6 +188,7 @@ LABELS: dict[str, dict[str, str]] = {
         "text_in_en": "İngilizce (edisyonun, yazarın Türkçesinden çevirisi)",
         "pdf_edition": "Dijital edisyon, sürüm {version} ({date})",
         "pdf_online": "Çevrimiçi:",
+        "pdf_no_address": "Yerel bir derleme: edisyonun yayımlandığı adres verilmemiştir.",
         "pdf_translated_by": "Çeviri:",
         "pdf_note": (
             "Bu PDF edisyonun web sitesinden üretilmiştir: makalenin tam metni dipnotlarıyla, "
@@ -396,6 +397,7 @@ LABELS: dict[str, dict[str, str]] = {
         "text_in_en": "English (the edition's rendering of the author's Turkish)",
         "pdf_edition": "Digital edition, version {version} ({date})",
         "pdf_online": "Online:",
+        "pdf_no_address": "A local build: the edition's public address was not given.",
         "pdf_translated_by": "Translated by",
         "pdf_note": (
             "This PDF is made from the edition's website: the whole article with its notes, "

@@ -13,6 +13,7 @@ prefers it to the tags, and it cannot carry a recipient, an archive or a transla
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,11 @@ class HeadMetadata:
     jsonld: str  # JSON, safe to place inside <script type="application/ld+json">
 
 
+def _given(tags: Sequence[tuple[str, str | None]]) -> tuple[tuple[str, str], ...]:
+    """The tags whose value is known."""
+    return tuple((name, value) for name, value in tags if value is not None)
+
+
 def zotero_name(name: dict[str, str]) -> str:
     """A name as Zotero reads it from a tag: "Family, Given" stays two fields; a name of one
     part is written "Name," so that Zotero keeps it whole, in one field."""
@@ -54,8 +60,18 @@ def _iso(parts: list[int]) -> str:
     return "-".join(f"{part:02d}" if index else str(part) for index, part in enumerate(parts))
 
 
+def _known(value: Any) -> Any:
+    """The value without the fields it does not know (None): a build without a public
+    address names no URL."""
+    if isinstance(value, dict):
+        return {key: _known(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_known(item) for item in value if item is not None]
+    return value
+
+
 def _script_json(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+    text = json.dumps(_known(value), ensure_ascii=False, sort_keys=True, indent=1)
     # "</script>" inside a string must not close the element.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -66,14 +82,14 @@ def _extra(item: dict[str, Any]) -> str:
     )
 
 
-def zotero_tags(item: dict[str, Any], title: str) -> list[tuple[str, str]]:
+def zotero_tags(item: dict[str, Any], title: str) -> list[tuple[str, str | None]]:
     """The tags from which Zotero makes the item: Dublin Core where it has the field, the
     Zotero namespace for the rest."""
-    tags: list[tuple[str, str]] = [
+    tags: list[tuple[str, str | None]] = [
         ("DC.title", title),
         *(("DC.creator", zotero_name(name)) for name in item.get("author", [])),
         ("DC.date", _iso(item["issued"]["date-parts"][0])),
-        ("DC.identifier", item["URL"]),
+        ("DC.identifier", item.get("URL")),
         ("DC.language", item["language"]),
         ("z:itemType", ZOTERO_TYPES[item["type"]]),
         *(("z:recipients", zotero_name(name)) for name in item.get("recipient", [])),
@@ -117,8 +133,8 @@ def document_metadata(
     jsonld = {
         "@context": "https://schema.org",
         "@type": "ArchiveComponent",
-        "@id": item["URL"],
-        "url": item["URL"],
+        "@id": item.get("URL"),
+        "url": item.get("URL"),
         "name": title,
         "genre": item.get("genre"),
         "author": [{"@type": "Person", "name": display_name(n)} for n in item["author"]],
@@ -135,7 +151,7 @@ def document_metadata(
         "subjectOf": _edition_ref(edition_item),
         "citation": _article_ref(article),
     }
-    return HeadMetadata(tuple(tags), _script_json(jsonld))
+    return HeadMetadata(_given(tags), _script_json(jsonld))
 
 
 def _article_ref(article: dict[str, Any]) -> dict[str, Any]:
@@ -161,9 +177,9 @@ def _article_ref(article: dict[str, Any]) -> dict[str, Any]:
 def _edition_ref(edition_item: dict[str, Any]) -> dict[str, Any]:
     ref: dict[str, Any] = {
         "@type": "Book",
-        "@id": edition_item["URL"],
+        "@id": edition_item.get("URL"),
         "name": edition_item["title"],
-        "url": edition_item["URL"],
+        "url": edition_item.get("URL"),
         "bookFormat": "https://schema.org/EBook",
         "bookEdition": edition_item["edition"],
         "inLanguage": edition_item["language"],
@@ -177,11 +193,13 @@ def _edition_ref(edition_item: dict[str, Any]) -> dict[str, Any]:
     return ref
 
 
-def article_metadata(article: dict[str, Any], page_url: str, page_title: str) -> HeadMetadata:
+def article_metadata(
+    article: dict[str, Any], page_url: str | None, page_title: str
+) -> HeadMetadata:
     """A chapter page in the original language: a part of the article as the journal printed
     it. Highwire tags for Google Scholar, which Zotero reads as a journal article."""
     year = str(article["issued"]["date-parts"][0][0])
-    tags: list[tuple[str, str]] = [("citation_title", article["title"])]
+    tags: list[tuple[str, str | None]] = [("citation_title", article["title"])]
     tags += [("citation_author", zotero_name(name).rstrip(",")) for name in article["author"]]
     tags += [
         ("citation_publication_date", year),
@@ -192,20 +210,20 @@ def article_metadata(article: dict[str, Any], page_url: str, page_title: str) ->
     tags += [
         ("citation_issue", article["issue"]),
         ("citation_language", article["language"]),
-        ("citation_public_url", article["URL"]),
+        ("citation_public_url", article.get("URL")),
         ("DC.title", article["title"]),
         *(("DC.creator", zotero_name(name)) for name in article["author"]),
         ("DC.date", year),
         ("DC.type", "Text"),
-        ("DC.identifier", article["URL"]),
+        ("DC.identifier", article.get("URL")),
         ("DC.language", article["language"]),
     ]
-    part_of = {**_article_ref(article), "@id": article["URL"], "url": article["URL"]}
-    return HeadMetadata(tuple(tags), _web_page(page_url, page_title, article["language"], part_of))
+    part_of = {**_article_ref(article), "@id": article.get("URL"), "url": article.get("URL")}
+    return HeadMetadata(_given(tags), _web_page(page_url, page_title, article["language"], part_of))
 
 
 def translation_metadata(
-    edition_item: dict[str, Any], article: dict[str, Any], page_url: str, page_title: str
+    edition_item: dict[str, Any], article: dict[str, Any], page_url: str | None, page_title: str
 ) -> HeadMetadata:
     """A chapter page in a translation: the edition's translation, credited to its
     translators, of the article as printed."""
@@ -217,11 +235,11 @@ def translation_metadata(
     ]
     part_of = {**_edition_ref(edition_item), "translationOfWork": _article_ref(article)}
     return HeadMetadata(
-        tuple(tags), _web_page(page_url, page_title, edition_item["language"], part_of)
+        _given(tags), _web_page(page_url, page_title, edition_item["language"], part_of)
     )
 
 
-def _web_page(url: str, title: str, lang: str, part_of: dict[str, Any]) -> str:
+def _web_page(url: str | None, title: str, lang: str, part_of: dict[str, Any]) -> str:
     return _script_json(
         {
             "@context": "https://schema.org",

@@ -32,7 +32,7 @@ en/index.html). Pages and files are at the same paths as on the published site. 
 left out of this copy, because browsers do not let pages opened from disk read its index.
 The whole edition as a PDF: pdf/ and en/pdf/.
 
-Edition version {version} ({date}); published at {address}
+Edition version {version} ({date}); published at: {address}
 """
 REDIRECT_SCRIPT = re.compile(r'(location\.href=")([^"]*)(")')
 LINKING = (("a", "href"), ("link", "href"), ("area", "href"))

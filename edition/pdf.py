@@ -117,6 +117,9 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
                     contents.drop_tree()
         bodies[section.key] = article
     ids = {f"{key}/{node_id}" for key, body in bodies.items() for node_id in body.xpath(".//@id")}
+    # Without a public address, links out of the book are relative to where it is served.
+    pdf_folder = posixpath.dirname(prefix + urls.pdf_src(edition.info.identifiers.files, lang))
+    link_root = root_url or "../" * len(pdf_folder.split("/"))
     for section in sections:
         body = bodies[section.key]
         page_path = urls.site_path(section.src, lang)
@@ -125,7 +128,7 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
         for link in body.xpath(".//a[@href]"):
             link.attrib.pop("download", None)
             link.set(
-                "href", book_link(link.get("href"), page_path, section.key, by_path, ids, root_url)
+                "href", book_link(link.get("href"), page_path, section.key, by_path, ids, link_root)
             )
     info = edition.info
     title = info.title.text(lang)
@@ -135,7 +138,7 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
             f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape_html(title)}</title>\n<style>\n{STYLESHEET.read_text('utf-8')}</style>\n"
             "</head>\n<body>\n",
-            render_title_page(edition, lang, root_url + prefix),
+            render_title_page(edition, lang, root_url + prefix if root_url else None),
             render_contents(sections, titles, pages, lang),
         ]
         for section in sections:
@@ -191,7 +194,7 @@ def book_link(
     return f"#{anchor}" if fragment and anchor in ids else f"#{target_key}"
 
 
-def render_title_page(edition: Edition, lang: str, address: str) -> str:
+def render_title_page(edition: Edition, lang: str, address: str | None) -> str:
     info = edition.info
     return (
         '<section class="pdf-title-page" id="title-page">\n'
@@ -200,9 +203,13 @@ def render_title_page(edition: Edition, lang: str, address: str) -> str:
         + _translator_line(info, lang)
         + f'<p class="pdf-edition">'
         f"{escape_html(label(lang, 'pdf_edition', version=info.version, date=info.date))}</p>\n"
-        f'<p class="pdf-address">{escape_html(label(lang, "pdf_online"))} '
-        f'<a href="{escape_html(address)}">{escape_html(address)}</a></p>\n'
-        f'<p class="pdf-note">{escape_html(label(lang, "pdf_note"))}</p>\n'
+        + (
+            f'<p class="pdf-address">{escape_html(label(lang, "pdf_online"))} '
+            f'<a href="{escape_html(address)}">{escape_html(address)}</a></p>\n'
+            if address
+            else f'<p class="pdf-address">{escape_html(label(lang, "pdf_no_address"))}</p>\n'
+        )
+        + f'<p class="pdf-note">{escape_html(label(lang, "pdf_note"))}</p>\n'
         "</section>\n"
     )
 

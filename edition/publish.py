@@ -60,7 +60,6 @@ def build_site(
     In the preview a language may write only the pages an edit changed (incremental.py);
     those are merged into the served site file by file.
     """
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -74,15 +73,17 @@ def build_site(
         for lang in LANGUAGE_PREFIXES
     }
     try:
-        # The original language's site_url is the site's address.
-        base_url = site_url
-        if base_url is None:
-            base_url = str(load_config(config_file=str(root_config)).site_url or "")
+        # The original language's site_url is the site's address; none without one.
+        base_url = site_url if site_url is not None else public_address(root_config.parent) or ""
         # The translations build in worker processes while this one builds the original:
         # the two cores of a small machine halve the build. Each language has a folder of its
         # own: a build's first step empties its folder.
         jobs = {
-            lang: (str(config_file_for(root_config, lang)), str(folders[lang]), base_url + prefix)
+            lang: (
+                str(config_file_for(root_config, lang)),
+                str(folders[lang]),
+                base_url + prefix if base_url else "",
+            )
             for lang, prefix in LANGUAGE_PREFIXES.items()
         }
         workers = _translation_workers(len(jobs) - 1)
@@ -356,8 +357,30 @@ def _pages_under(site: Path, prefix: str) -> str:
     return "{" + ",".join(parts) + "}"
 
 
+def public_address(root: Path) -> str | None:
+    """The edition's public address: EDITION_URL when set, else `address` in
+    sources/edition.yaml; None when neither gives one (a local build names no address)."""
+    from edition.catalog import load_edition
+    from edition.hygiene import web_address_problem
+
+    given = os.environ.get("EDITION_URL", "")
+    if given:
+        problem = web_address_problem(given)
+        if problem is not None:
+            raise BuildFailed(f"EDITION_URL '{given}': {problem}")
+        return given if given.endswith("/") else given + "/"
+    edition, _problems = load_edition(root)
+    return edition.info.address if edition is not None else None
+
+
 def write_sitemap(site: Path, base_url: str) -> None:
-    """One sitemap for all languages, each page with its twins as hreflang alternates."""
+    """One sitemap for all languages, each page with its twins as hreflang alternates; none
+    without a public address, since a sitemap names pages by their absolute URLs."""
+    if not base_url:
+        for prefix in LANGUAGE_PREFIXES.values():
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / prefix / name).unlink(missing_ok=True)
+        return
     tree = ElementTree.parse(site / "sitemap.xml")
     paths = sorted(
         loc.text.removeprefix(base_url)
@@ -398,14 +421,13 @@ def serve(root_config: Path, dev_addr: str) -> None:
     workspace = Path(tempfile.mkdtemp(prefix="edition-preview-"))
     site = workspace / "site"
     site.mkdir()
-    site_url = f"http://{host}:{port}/"
     search = SearchIndexer(site)
 
     def builder() -> None:
         started = time.perf_counter()
         log.info("Building the edition...")
         try:
-            build_site(root_config, site, site_url, preview=True)
+            build_site(root_config, site, preview=True)
             log.info("Edition built in %.2f s", time.perf_counter() - started)
             search.request()
         except BuildFailed as error:

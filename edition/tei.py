@@ -157,11 +157,17 @@ def _edition_statement(file_desc: etree._Element, edition: Edition) -> None:
     _el(text, "date", edition.info.date, when=edition.info.date).tail = ")"
 
 
-def _publication(file_desc: etree._Element, edition: Edition, url: str, lang: str) -> None:
-    """Where the file is published: the edition's address; no publisher is invented."""
+def _publication(file_desc: etree._Element, edition: Edition, url: str | None, lang: str) -> None:
+    """Where the file is published: the edition's address (none in a build without a public
+    address); no publisher is invented."""
     statement = _el(file_desc, "publicationStmt")
     paragraph = _el(statement, "p", lang=lang)
     paragraph.text = f"{label(lang, 'tei_published')} "
+    if url is None:
+        title = _el(paragraph, "title", edition.info.title.text(lang))
+        title.tail = f", {label(lang, 'version').lower()} {edition.info.version} ("
+        _el(paragraph, "date", edition.info.date, when=edition.info.date).tail = ")."
+        return
     _el(paragraph, "ref", edition.info.title.text(lang), target=url).tail = ", "
     _el(
         paragraph, "idno", url, type="URI"
@@ -210,7 +216,7 @@ def render_document_tei(edition: Edition, document: Document, root_url: str) -> 
         _el(title_statement, "title", document_title(edition, document, lang), lang=lang)
     _responsibilities(title_statement, edition)
     _edition_statement(file_desc, edition)
-    page_url = root_url + urls.src_to_url(urls.document_src(document.id))
+    page_url = root_url + urls.src_to_url(urls.document_src(document.id)) if root_url else None
     _publication(file_desc, edition, page_url, LANGUAGES[0])
     _document_notes(file_desc, document)
     _manuscript(_el(file_desc, "sourceDesc"), edition, document)
@@ -281,7 +287,8 @@ def _document_profile(
         for person_id in ids:
             person = edition.person(person_id)
             name = person.full_name if person else person_id
-            people_page = root_url + urls.src_to_url(urls.PEOPLE_PAGE)
+            # Without a public address, relative to the file (/veri/tei/<id>.xml).
+            people_page = (root_url or "../../") + urls.src_to_url(urls.PEOPLE_PAGE)
             _el(element, "persName", name, ref=f"{people_page}#{person_id}")
         if action == "received":
             for group in document.recipient_groups:
@@ -363,7 +370,7 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
     _el(author, "persName", edition.info.author)
     _responsibilities(title_statement, edition)
     _edition_statement(file_desc, edition)
-    _publication(file_desc, edition, root_url, LANGUAGES[0])
+    _publication(file_desc, edition, root_url or None, LANGUAGES[0])
     source = _el(file_desc, "sourceDesc")
     printed = _el(source, "bibl", type="printed")
     _el(printed, "author", edition.info.author)

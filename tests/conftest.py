@@ -29,11 +29,16 @@ CHAPTER_PAGES = (
 )
 
 
+# The address the tests publish the edition at (a reserved name, RFC 2606): what `make
+# publish EDITION_URL=…` gives. A build without one names no address (test_publishing).
+PUBLIC_ADDRESS = "https://edition.example/"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real edition, built once per test run into a temporary folder."""
+    """The real edition, built once per test run into a temporary folder, as published."""
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT / "mkdocs.yml", site_dir)
+    build_site(ROOT / "mkdocs.yml", site_dir, PUBLIC_ADDRESS)
     return site_dir
 
 

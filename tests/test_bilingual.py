@@ -36,8 +36,8 @@ def test_html_lang_and_hreflang_alternates(site: Path) -> None:
                 for link in html.xpath("//head/link[@rel='alternate'][@hreflang]")
             }
             path = page.removesuffix("index.html")
-            assert links["tr"] == f"http://127.0.0.1:8000/{path}"
-            assert links["en"] == f"http://127.0.0.1:8000/en/{path}"
+            assert links["tr"] == f"https://edition.example/{path}"
+            assert links["en"] == f"https://edition.example/en/{path}"
             assert links["x-default"] == links["tr"]
 
 
@@ -57,8 +57,8 @@ def test_the_sitemap_lists_both_languages_with_alternates(site: Path) -> None:
     tree = ElementTree.parse(site / "sitemap.xml")
     entries = tree.getroot().findall(f"{SITEMAP}url")
     locations = [entry.find(f"{SITEMAP}loc").text for entry in entries]  # type: ignore[union-attr]
-    assert "http://127.0.0.1:8000/giris/" in locations
-    assert "http://127.0.0.1:8000/en/giris/" in locations
+    assert "https://edition.example/giris/" in locations
+    assert "https://edition.example/en/giris/" in locations
     for entry in entries:
         hreflangs = {link.get("hreflang") for link in entry.findall(f"{XHTML}link")}
         assert hreflangs == {"tr", "en"}

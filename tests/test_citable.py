@@ -15,12 +15,12 @@ from edition.catalog import load_edition
 from edition.cite import _RIS_MAPPING
 from edition.model import DatePrecision, Document
 from edition.registry import REGISTRY_FILE, parse_registry
-from tests.conftest import ROOT, parse_page, run_cli
+from tests.conftest import PUBLIC_ADDRESS, ROOT, parse_page, run_cli
 
 EDITION, _ = load_edition(ROOT)
 assert EDITION is not None
 DOCUMENTS = EDITION.documents
-BASE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when EDITION_URL is not set
+BASE_URL = PUBLIC_ADDRESS
 RIS_LINE = re.compile(r"^(?:[A-Z][A-Z0-9]  - .*|ER  - )$")
 
 

@@ -19,12 +19,12 @@ import pytest
 
 from edition.catalog import load_edition
 from edition.exports import render_data_files
-from tests.conftest import ROOT, parse_page
+from tests.conftest import PUBLIC_ADDRESS, ROOT, parse_page
 from tests.test_site_links import resolve
 
 EDITION, _ = load_edition(ROOT)
 assert EDITION is not None
-BASE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when EDITION_URL is not set
+BASE_URL = PUBLIC_ADDRESS
 DATA = ("documents.json", "documents.schema.json", "documents.csv", "people.json")
 DOWNLOADS = {"tr": "indir/index.html", "en": "en/indir/index.html"}
 

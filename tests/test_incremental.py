@@ -18,7 +18,7 @@ from tests.conftest import run_cli
 RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
 NEW_ID = "rgaspi-159-2-57-099"
 NEW_RECORD = f"sources/documents/{NEW_ID}.yaml"
-ADDRESS = "http://127.0.0.1:8000/"
+ADDRESS = "https://edition.example/"
 
 
 def files_of(site: Path) -> dict[str, bytes | None]:

@@ -54,10 +54,10 @@ def test_title_page_names_the_edition_its_author_version_and_address(site: Path)
     assert "Rus Arşivlerinde Mustafa Kemal Paşa ve Türkiye (1918-1922)" in title_page
     assert "Telli Korkmaz" in title_page
     assert f"sürüm {EDITION.info.version} ({EDITION.info.date})" in title_page
-    assert "Çevrimiçi: http://127.0.0.1:8000/" in title_page
+    assert "Çevrimiçi: https://edition.example/" in title_page
     english = flat(pages_of(site, "en")[0])
     assert "Mustafa Kemal Pasha and Türkiye in the Russian Archives (1918-1922)" in english
-    assert "Online: http://127.0.0.1:8000/en/" in english
+    assert "Online: https://edition.example/en/" in english
 
 
 def test_every_page_but_the_title_page_is_numbered(site: Path) -> None:
@@ -187,8 +187,8 @@ def test_links_lead_within_the_book_or_to_the_site(site: Path) -> None:
     )
     assert len(internal) > 100
     # What is not in the book (citation files) is linked on the site.
-    assert "http://127.0.0.1:8000/belgeler/rgaspi-159-2-57-003/atif.bib" in external
-    assert all(url.startswith(("http://127.0.0.1:8000/", "https://")) for url in external)
+    assert "https://edition.example/belgeler/rgaspi-159-2-57-003/atif.bib" in external
+    assert all(url.startswith(("https://edition.example/", "https://")) for url in external)
 
 
 @pytest.mark.parametrize("lang", ["tr", "en"])

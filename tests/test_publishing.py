@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import posixpath
 import subprocess
 import threading
@@ -22,7 +23,7 @@ from edition.catalog import load_edition
 from edition.csp import inline_scripts, policy, policy_of, script_hash
 from edition.hosting import header_policy
 from edition.offline import README, offline_page, write_offline_copy
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, copy_project, run_cli
 
 EDITION, _ = load_edition(ROOT)
 assert EDITION is not None
@@ -246,3 +247,51 @@ def test_pages_run_under_the_header_policy(browser: Browser, with_header: str) -
         assert problems == []
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def local_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`build` with no public address: neither EDITION_URL nor `address` in edition.yaml."""
+    project = copy_project(tmp_path_factory.mktemp("local"))
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_a_build_without_a_public_address_names_none(local_build: Path) -> None:
+    loopback = [
+        path.relative_to(local_build).as_posix()
+        for path in local_build.rglob("*")
+        if path.is_file()
+        and path.suffix in {".html", ".bib", ".ris", ".json", ".xml", ".csv", ".txt"}
+        and b"127.0.0.1" in path.read_bytes()
+    ]
+    assert loopback == []
+    assert not (local_build / "sitemap.xml").exists()  # a sitemap needs absolute addresses
+    ris = (local_build / "belgeler/rgaspi-159-2-56-045/atif.ris").read_text(encoding="utf-8")
+    assert "\nUR  - " not in ris
+    csl = json.loads((local_build / "belgeler/rgaspi-159-2-56-045/atif.json").read_text("utf-8"))
+    assert all("URL" not in item for item in csl)
+    page = lxml.html.fromstring((local_build / "en/giris/index.html").read_bytes())
+    assert not page.xpath('//link[@rel="canonical"]')
+    assert not page.xpath('//meta[@name="DC.identifier"]')
+    data = json.loads((local_build / "veri/documents.json").read_text(encoding="utf-8"))
+    # Relative to the data file, so that they resolve wherever the site is served.
+    assert data["documents"][0]["url"]["en"] == "../en/belgeler/rgaspi-159-2-56-045/"
+    assert (local_build / data["documents"][0]["url"]["en"].replace("../", "", 1)).is_dir()
+
+
+def test_the_address_in_the_edition_file_is_used_when_no_edition_url_is_set(
+    project: Path,
+) -> None:
+    path = project / "sources/edition.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("author_orcid:", "address: https://edition.example/k/\nauthor_orcid:", 1),
+        encoding="utf-8",
+    )
+    result = run_cli(project, "build", "--without-pdf")
+    assert result.returncode == 0, result.stdout + result.stderr
+    ris = (project / "site/belgeler/rgaspi-159-2-56-045/atif.ris").read_text(encoding="utf-8")
+    assert "UR  - https://edition.example/k/belgeler/rgaspi-159-2-56-045/" in ris
+    assert (project / "site/sitemap.xml").exists()

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import copy_project
+from tests.conftest import PUBLIC_ADDRESS, copy_project
 
 
 def digest(site: Path) -> dict[str, str]:
@@ -21,7 +21,12 @@ def digest(site: Path) -> dict[str, str]:
 
 
 def build_in_a_new_process(project: Path, epoch: int, hash_seed: int) -> None:
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": str(hash_seed)}
+    environment = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(epoch),
+        "PYTHONHASHSEED": str(hash_seed),
+        "EDITION_URL": PUBLIC_ADDRESS,  # as published, with its sitemap
+    }
     subprocess.run(
         [sys.executable, str(project / "build_edition.py"), "build"],
         env=environment,

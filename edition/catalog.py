@@ -116,7 +116,7 @@ def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
     works = parse_bibliography(bib_text, REFERENCES_FILE, problems) if bib_text else []
     documents = []
     unreadable: set[str] = set()
-    archives = info.archives if info is not None else ()
+    archives = info.archives if info is not None else None
     for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
         relative = path.relative_to(root).as_posix()
         text = _read(root, relative, problems)
@@ -189,7 +189,7 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
     versions = _parse_versions(data, problems)
     translators = _parse_translators(data, problems)
     archives = _parse_archives(data, problems)
-    if not (first_ok and slugs_ok and versions and translators is not None and archives):
+    if not (first_ok and slugs_ok and versions and translators is not None) or archives is None:
         return None
     publication = data["publication"]
     identifiers = data["identifiers"]
@@ -231,9 +231,9 @@ def _item_origin(text: str, after: int, item: object) -> Origin:
 SIGNATURE_PARTS = ("fond", "opis", "delo", "list")
 
 
-def _parse_archives(data: LineMap, problems: Problems) -> tuple[Archive, ...]:
+def _parse_archives(data: LineMap, problems: Problems) -> tuple[Archive, ...] | None:
     archives = []
-    entries = data["archives"]
+    entries = data.get("archives") or LineMap()
     for abbreviation, entry in entries.items():
         origin = Origin(EDITION_FILE, entries.line_of(abbreviation))
         template = entry["signature"]
@@ -264,7 +264,7 @@ def _parse_archives(data: LineMap, problems: Problems) -> tuple[Archive, ...]:
             )
         )
     if len(archives) < len(entries):
-        return ()
+        return None
     return tuple(archives)
 
 

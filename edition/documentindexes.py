@@ -11,7 +11,7 @@ from itertools import groupby
 
 from babel.dates import format_date
 
-from edition import urls
+from edition import cite, urls
 from edition.labels import label
 from edition.model import Document, Edition
 from edition.render import document_title, documents_by_date, escape, render_date
@@ -66,7 +66,7 @@ def render_documents_page(edition: Edition, lang: str) -> str:
         documents = list(group)
         target = urls.link(src, archive_file_src(key))
         out.append(
-            f"| [{escape(_archive_file_name(key, lang))}]({target}) | {len(documents)} "
+            f"| [{escape(_archive_file_name(key, documents, lang))}]({target}) | {len(documents)} "
             f"| {escape(_span(documents, lang))} |"
         )
     out += ["", f"## {label(lang, 'by_year')}", ""]
@@ -84,7 +84,7 @@ def _render_archive_file(
     edition: Edition, key: tuple[int, int, int], documents: list[Document], lang: str
 ) -> str:
     src = archive_file_src(key)
-    out = [f"# {escape(_archive_file_name(key, lang))}", ""]
+    out = [f"# {escape(_archive_file_name(key, documents, lang))}", ""]
     out += [_back_link(src, lang), ""]
     out += _document_table(edition, src, documents, lang, sheet_first=True)
     return "\n".join(out) + "\n"
@@ -128,8 +128,9 @@ def _document_table(
     return out
 
 
-def _archive_file_name(key: tuple[int, int, int], lang: str) -> str:
-    return label(lang, "archive_file_name", fond=key[0], opis=key[1], delo=key[2])
+def _archive_file_name(key: tuple[int, int, int], documents: list[Document], lang: str) -> str:
+    archive = cite.archive_abbreviation(documents[0].signature.archive, lang)
+    return label(lang, "archive_file_name", archive=archive, fond=key[0], opis=key[1], delo=key[2])
 
 
 def _span(documents: list[Document], lang: str) -> str:

@@ -63,10 +63,10 @@ def document_schema() -> dict[str, Any]:
 
 
 def parse_document(
-    text: str, path: str, archives: tuple[Archive, ...], problems: Problems
+    text: str, path: str, archives: tuple[Archive, ...] | None, problems: Problems
 ) -> Document | None:
     """Parse and check one record file; returns None when it cannot become a Document.
-    `archives` are the edition's (none when sources/edition.yaml could not be read: then
+    `archives` are the edition's (None when sources/edition.yaml could not be read: then
     only the record's own form is checked)."""
     data = parse_yaml(text, path, problems)
     if data is None and not problems.errors:
@@ -76,7 +76,7 @@ def parse_document(
     if not isinstance(data, LineMap):
         problems.error(Origin(path, 1), "a record must be a mapping of field: value lines")
         return None
-    if check_against_schema(data, "document.schema.json", path, problems) or not archives:
+    if check_against_schema(data, "document.schema.json", path, problems) or archives is None:
         return None
     return _build_document(data, path, archives, problems)
 

@@ -49,14 +49,14 @@ LABELS: dict[str, dict[str, str]] = {
         "byline_orcid": "ORCID",
         "contents": "İçindekiler",
         "documents_intro": (
-            "Makalenin alıntıladığı RGASPİ belgeleri, arşiv dosyalarına ve yıllara göre. Her "
+            "Makalenin alıntıladığı arşiv belgeleri, arşiv dosyalarına ve yıllara göre. Her "
             "belgenin kalıcı bir adresi vardır."
         ),
         "date_order": "Tarih",
         "signature": "Künye",
         "by_archive_file": "Arşiv dosyalarına göre",
         "archive_file": "Dosya (fon / opis / delo)",
-        "archive_file_name": "Fon {fond}, Sayı {opis}, Dosya {delo}",
+        "archive_file_name": "{archive}, Fon {fond}, Sayı {opis}, Dosya {delo}",
         "all_archive_files": "Bütün dosyalar ve yıllar",
         "document_count": "Belge",
         "date_span": "Tarih aralığı",
@@ -141,6 +141,11 @@ LABELS: dict[str, dict[str, str]] = {
         "people": "Kişiler",
         "chronology": "Kronoloji",
         "glossary": "Sözlük",
+        "new_edition_changes": "Edisyon başlatıldı.",
+        "site_description": (
+            "{author}, “{title}”: makalenin dijital edisyonu; metin, dipnotlar, kaynaklar ve "
+            "alıntıladığı arşiv belgeleri."
+        ),
         "translation_conventions": "Çevirinin kuralları:",
         "inference": "Edisyonun çıkarımı",
         "glossary_intro": (
@@ -241,14 +246,14 @@ LABELS: dict[str, dict[str, str]] = {
         "byline_orcid": "ORCID",
         "contents": "Contents",
         "documents_intro": (
-            "The RGASPI documents that the article quotes, by archive file and by year. Each "
+            "The archival documents that the article quotes, by archive file and by year. Each "
             "has a permanent address."
         ),
         "date_order": "Date",
         "signature": "Signature",
         "by_archive_file": "By archive file",
         "archive_file": "File (fond / opis / delo)",
-        "archive_file_name": "RGASPI, f. {fond}, op. {opis}, d. {delo}",
+        "archive_file_name": "{archive}, f. {fond}, op. {opis}, d. {delo}",
         "all_archive_files": "All files and years",
         "document_count": "Documents",
         "date_span": "Dates",
@@ -337,6 +342,11 @@ LABELS: dict[str, dict[str, str]] = {
         "people": "People",
         "chronology": "Chronology",
         "glossary": "Glossary",
+        "new_edition_changes": "The edition was started.",
+        "site_description": (
+            "A digital edition of {author}'s article “{title}” in English translation: text, "
+            "notes, works cited and the archival documents it quotes."
+        ),
         "translation_conventions": "Conventions of the translation:",
         "inference": "The edition's inference",
         "glossary_intro": (

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from edition.catalog import load_edition
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 
 def new_document(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
@@ -134,3 +134,52 @@ def test_a_record_of_an_archive_the_edition_does_not_list(project: Path) -> None
         f"{relative}:3: error: archive 'RGASPI' is not in sources/edition.yaml; did you mean "
         "'RGASPİ'?; its archives: RGASPİ"
     ]
+
+
+TRACES = ("korkmaz", "rgasp", "mustafa kemal", "tübar", "türklük", "0000-0002-8513-706x")
+
+
+def test_new_edition_builds_at_once_with_no_trace_of_this_one(tmp_path: Path) -> None:
+    target = tmp_path / "letter"
+    result = run_cli(
+        ROOT,
+        "new-edition",
+        str(target),
+        "--title",
+        "Arşivde Bir Mektup",
+        "--author",
+        "Ayşe Demir",
+        "--journal",
+        "Tarih Dergisi",
+        "--issue",
+        "12",
+        "--year",
+        "2021",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = run_cli(target, "build", "--without-pdf")
+    assert built.returncode == 0, built.stdout + built.stderr
+    site = target / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Arşivde Bir Mektup</title>" in home and "Ayşe Demir" in home
+    assert (site / "en/index.html").is_file()
+    edition, problems = load_edition(target)
+    assert edition is not None and not problems.items
+    assert edition.info.identifiers.article == "demir-2021"
+    found = [
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.is_file()
+        and path.suffix in {".html", ".json", ".xml", ".bib", ".ris", ".csv", ".txt", ".js"}
+        and any(trace in path.read_text(encoding="utf-8").casefold() for trace in TRACES)
+    ]
+    assert found == []
+
+
+def test_new_edition_never_writes_over_a_folder(project: Path) -> None:
+    result = run_cli(
+        ROOT, "new-edition", str(project), "--title", "T", "--author", "A B",
+        "--journal", "J", "--issue", "1", "--year", "2020",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "the folder exists and is not empty; nothing was written" in result.stdout

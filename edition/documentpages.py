@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from edition import cite, csl, urls
-from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label
+from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label, text_note
 from edition.metadata import HeadMetadata, document_metadata
 from edition.model import Archive, Document, Edition
 from edition.parallel import render_parallel_document_text
@@ -194,7 +194,7 @@ def render_document_page(
     out = [
         f"## {label(lang, 'text')}",
         "",
-        f'<p class="ed-text-note">{escape_html(label(lang, "text_note"))}</p>',
+        f'<p class="ed-text-note">{escape_html(text_note(document.original_language, lang))}</p>',
         "",
         render_parallel_document_text(document, lang),
         "",

@@ -41,9 +41,10 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown": "bilinmiyor",
         "text": "Metin",
         "text_note": (
-            "Yazarın Türkçe çevirisi, makalede alıntılandığı kadarıyla. Rusça asıl metin bu "
-            "edisyonda yoktur."
+            "Yazarın Türkçe çevirisi, makalede alıntılandığı kadarıyla. {language} asıl metin "
+            "bu edisyonda yoktur."
         ),
+        "text_note_original": "Belgenin kendi dilindeki metni, makalede alıntılandığı kadarıyla.",
         "quoted_in": "Makalede geçtiği yerler",
         "not_known": "Bilinmeyenler",
         "byline_orcid": "ORCID",
@@ -190,6 +191,8 @@ LABELS: dict[str, dict[str, str]] = {
         "parallel_link": "İngilizcesiyle yan yana oku",
         "back_to_chapter": "Bölüme dön",
         "text_in_tr": "Türkçe (yazarın çevirisi, makalede alıntılandığı gibi)",
+        "text_in_tr_original": "Türkçe (belgenin kendi metni, makalede alıntılandığı gibi)",
+        "text_in_en_of_original": "İngilizce (edisyonun, belgenin Türkçesinden çevirisi)",
         "text_in_en": "İngilizce (edisyonun, yazarın Türkçesinden çevirisi)",
         "pdf_edition": "Dijital edisyon, sürüm {version} ({date})",
         "pdf_online": "Çevrimiçi:",
@@ -239,7 +242,11 @@ LABELS: dict[str, dict[str, str]] = {
         "text": "Text",
         "text_note": (
             "Rendered into English by the edition from the author's Turkish translation, as "
-            "quoted in the article. The Russian original is not in this edition."
+            "quoted in the article. The {language} original is not in this edition."
+        ),
+        "text_note_original": (
+            "Rendered into English by the edition from the document's own Turkish text, as "
+            "quoted in the article."
         ),
         "quoted_in": "Quoted or cited in the article",
         "not_known": "What is not known",
@@ -404,6 +411,8 @@ LABELS: dict[str, dict[str, str]] = {
         "parallel_link": "Read side by side with the Turkish original",
         "back_to_chapter": "Back to the chapter",
         "text_in_tr": "Turkish (the author's translation, as quoted)",
+        "text_in_tr_original": "Turkish (the document's own text, as quoted)",
+        "text_in_en_of_original": "English (the edition's translation of the document's Turkish)",
         "text_in_en": "English (the edition's rendering of the author's Turkish)",
         "pdf_edition": "Digital edition, version {version} ({date})",
         "pdf_online": "Online:",
@@ -478,6 +487,26 @@ UNKNOWN_FIELD_NAMES = {
         "original_text": "Asıl metin",
     },
 }
+
+
+def text_label(original_language: str, code: str, lang: str) -> str:
+    """How the page in `lang` heads a document's text in `code`: the author's translation,
+    or, for a document written in the article's language, its own text."""
+    if code == original_language:
+        key = f"text_in_{code}_original"
+    elif original_language == LANGUAGES[0]:  # translated from the document's own text
+        key = f"text_in_{code}_of_original"
+    else:
+        key = f"text_in_{code}"
+    return label(lang, key if key in LABELS[lang] else f"text_in_{code}")
+
+
+def text_note(original_language: str, lang: str) -> str:
+    """What the edition has of a document's text, said under its heading."""
+    if original_language == LANGUAGES[0]:
+        return label(lang, "text_note_original")
+    names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[LANGUAGES[0]])
+    return label(lang, "text_note", language=names.get(original_language, original_language))
 
 
 def named_anchors() -> list[str]:

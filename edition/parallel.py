@@ -7,7 +7,7 @@ import re
 
 from edition import urls
 from edition.chapters import NAMED_ANCHOR
-from edition.labels import LANGUAGE_NAMES, label
+from edition.labels import LANGUAGE_NAMES, label, text_label
 from edition.model import LANGUAGES, Chapter, Document, Edition
 from edition.render import escape, escape_html, resolve_citations
 
@@ -98,7 +98,7 @@ def render_parallel_document_text(document: Document, lang: str) -> str:
     paragraphs = {code: (document.text.get(code) or "").split("\n\n") for code in languages}
     head = "".join(
         f'<div class="ed-parallel__head" lang="{code}">'
-        f"{escape_html(label(lang, 'text_in_' + code))}</div>"
+        f"{escape_html(text_label(document.original_language, code, lang))}</div>"
         for code in languages
     )
     rows = []

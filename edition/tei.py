@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 
 from edition import urls
 from edition.chapters import FOOTNOTE_REF, NAMED_ANCHOR
-from edition.labels import KIND_NAMES, LANGUAGE_NAMES, label
+from edition.labels import KIND_NAMES, LANGUAGE_NAMES, label, text_label
 from edition.memo import Memo
 from edition.model import (
     LANGUAGES,
@@ -329,7 +329,7 @@ def _document_text(text: etree._Element, document: Document) -> None:
         )
         if not original:
             division.set("corresp", f"#text-{LANGUAGES[0]}")
-        _el(division, "head", label(lang, f"text_in_{lang}"))
+        _el(division, "head", text_label(document.original_language, lang, lang))
         for paragraph in paragraphs(value):
             _el(division, "p", paragraph)
 

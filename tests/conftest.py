@@ -112,3 +112,11 @@ def browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regenerate-golden",
+        action="store_true",
+        help="write the sample edition's golden output anew (tests/sample/golden/)",
+    )

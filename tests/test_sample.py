@@ -1,0 +1,86 @@
+"""The engine on an edition that is not this one: tests/sample/, a small fictional edition
+with another author, journal, archive and signature grammar. What the engine renders for it
+is compared with the golden output checked in beside it (Pelican's way): a change of output
+shows as a diff, and is accepted by regenerating with --regenerate-golden."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.catalog import load_edition
+from edition.pages import render_site
+from edition.urls import LANGUAGE_PREFIXES
+from tests.conftest import PUBLIC_ADDRESS, ROOT, run_cli
+
+SAMPLE = ROOT / "tests" / "sample"
+GOLDEN = SAMPLE / "golden"
+ENGINE_FILES = ("mkdocs.yml", "mkdocs.en.yml", "build_edition.py")
+TRACES = ("korkmaz", "rgasp", "mustafa kemal", "tübar", "türklük", "çiçerin", "chicherin")
+
+
+def sample_project(folder: Path) -> Path:
+    """The sample's sources with the engine's configuration, hook and templates."""
+    project = folder / "sample"
+    shutil.copytree(SAMPLE / "sources", project / "sources")
+    shutil.copytree(SAMPLE / "docs", project / "docs")
+    shutil.copytree(ROOT / "docs" / "overrides", project / "docs" / "overrides")
+    for name in ENGINE_FILES:
+        shutil.copy2(ROOT / name, project / name)
+    return project
+
+
+def rendered(project: Path) -> dict[str, str]:
+    """Every page and file the engine renders for the sample, by golden path."""
+    edition, problems = load_edition(project)
+    assert edition is not None and not problems.items, [p.format() for p in problems.items]
+    output = {}
+    for lang, prefix in LANGUAGE_PREFIXES.items():
+        for src, page in render_site(edition, lang, PUBLIC_ADDRESS + prefix).items():
+            output[f"{lang}/{src}"] = page.content
+            if page.meta:
+                output[f"{lang}/{src}.meta.json"] = (
+                    json.dumps(page.meta, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+                )
+    return output
+
+
+def test_the_sample_renders_as_its_golden_output(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    output = rendered(sample_project(tmp_path))
+    if request.config.getoption("--regenerate-golden"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for name, text in output.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_bytes(text.encode("utf-8"))  # CSV keeps its CRLF
+    golden = {
+        path.relative_to(GOLDEN).as_posix(): path.read_bytes().decode("utf-8")
+        for path in sorted(GOLDEN.rglob("*"))
+        if path.is_file()
+    }
+    assert sorted(output) == sorted(golden), "pages added or gone: --regenerate-golden"
+    changed = [name for name in output if output[name] != golden[name]]
+    assert changed == [], f"output differs from tests/sample/golden/ in {changed}"
+
+
+def test_the_sample_builds_with_no_trace_of_the_korkmaz_edition(tmp_path: Path) -> None:
+    project = sample_project(tmp_path)
+    result = run_cli(project, "build", "--without-pdf")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    page = (site / "en/belgeler/oda-3-1-12-4/index.html").read_text(encoding="utf-8")
+    assert "SSA, f. 3, op. 1, d. 12, l. 4" in page  # the archive's own English form
+    assert "Russian archival form" not in page  # the sample's archive has none
+    assert "Sample State Archive (SSA), Sampletown" in page
+    found = [
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.is_file()
+        and path.suffix in {".html", ".json", ".xml", ".bib", ".ris", ".csv", ".txt"}
+        and any(trace in path.read_text(encoding="utf-8").casefold() for trace in TRACES)
+    ]
+    assert found == []

@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # the hook is loaded by path; make `edition` importable
     sys.path.insert(0, str(ROOT))
 
-from edition import incremental  # noqa: E402
-from edition.catalog import load_edition  # noqa: E402
 from edition.labels import label  # noqa: E402
 from edition.model import LANGUAGES  # noqa: E402
-from edition.pages import Page, navigation, render_site  # noqa: E402
+from edition.model.catalog import load_edition  # noqa: E402
 from edition.problems import Severity  # noqa: E402
+from edition.site import incremental  # noqa: E402
+from edition.site.pages import Page, navigation, render_site  # noqa: E402
 from edition.urls import alias_redirects  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -126,7 +126,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    from edition.csp import template_policy, with_policy
+    from edition.site.csp import template_policy, with_policy
 
     if incremental.is_preview():
         return output
@@ -140,8 +140,8 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 def _check(root: Path) -> tuple[Any, Any, list[str]]:
     """The sources' problems, with the registry's: every published URL must still resolve."""
-    from edition.pages import served_urls
-    from edition.registry import check_registry, load_registry, parse_registry
+    from edition.outputs.registry import check_registry, load_registry, parse_registry
+    from edition.site.pages import served_urls
     from edition.urls import LANGUAGE_PREFIXES
 
     edition, problems = load_edition(root)
@@ -169,8 +169,13 @@ def command_check(_arguments: argparse.Namespace) -> int:
 
 
 def command_build(arguments: argparse.Namespace) -> int:
-    from edition.publish import BuildFailed, build_site
-    from edition.registry import REGISTRY_FILE, load_registry, updated_registry, write_registry
+    from edition.outputs.registry import (
+        REGISTRY_FILE,
+        load_registry,
+        updated_registry,
+        write_registry,
+    )
+    from edition.site.publish import BuildFailed, build_site
 
     if command_check(argparse.Namespace()) != 0:
         return 1
@@ -191,8 +196,8 @@ def command_build(arguments: argparse.Namespace) -> int:
 
 
 def command_offline(arguments: argparse.Namespace) -> int:
-    from edition.offline import README, write_offline_copy
-    from edition.publish import public_address
+    from edition.outputs.offline import README, write_offline_copy
+    from edition.site.publish import public_address
 
     site = Path(arguments.site_dir).resolve()
     edition, _problems = load_edition(ROOT)
@@ -215,7 +220,7 @@ def command_offline(arguments: argparse.Namespace) -> int:
 
 
 def command_csp_header(arguments: argparse.Namespace) -> int:
-    from edition.hosting import header_policy
+    from edition.site.hosting import header_policy
 
     site = Path(arguments.site_dir).resolve()
     if not (site / "index.html").is_file():
@@ -228,16 +233,16 @@ def command_csp_header(arguments: argparse.Namespace) -> int:
 
 
 def command_serve(arguments: argparse.Namespace) -> int:
-    from edition.publish import serve
+    from edition.site.publish import serve
 
     serve(ROOT / "mkdocs.yml", arguments.dev_addr)
     return 0
 
 
 def command_new_document(arguments: argparse.Namespace) -> int:
-    from edition.hygiene import decode_source
     from edition.problems import Problems
-    from edition.scaffold import NewDocument, create_document
+    from edition.sources.hygiene import decode_source
+    from edition.tools.scaffold import NewDocument, create_document
 
     text = arguments.text
     if arguments.text_file:
@@ -278,7 +283,7 @@ def command_new_document(arguments: argparse.Namespace) -> int:
 
 
 def command_new_edition(arguments: argparse.Namespace) -> int:
-    from edition.newedition import NewEdition, create_edition
+    from edition.tools.newedition import NewEdition, create_edition
 
     target = Path(arguments.folder).resolve()
     new = NewEdition(
@@ -361,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         arguments = parser.parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
-    from edition.publish import show_mkdocs_messages
+    from edition.site.publish import show_mkdocs_messages
 
     verbose = arguments.command == "serve" or getattr(arguments, "verbose", False)
     show_mkdocs_messages(logging.INFO if verbose else logging.WARNING)
@@ -374,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
         "offline": command_offline,
         "csp-header": command_csp_header,
     }
-    from edition.sitefolder import BuildLock, Locked
+    from edition.site.sitefolder import BuildLock, Locked
 
     try:
         if arguments.command in ("build", "serve"):  # one at a time: they share site/ and caches

@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from edition.publish import build_site
+from edition.site.publish import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_TEXT = ROOT.parent / "shared" / "source" / "korkmaz-tr.txt"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
-from edition.catalog import load_edition
-from edition.parallel import render_parallel_document_text
+from edition.model.catalog import load_edition
+from edition.render.parallel import render_parallel_document_text
 from tests.conftest import ROOT, parse_page
 from tests.test_site_links import resolve
 

@@ -11,10 +11,10 @@ import bibtexparser
 import pytest
 import rispy
 
-from edition.catalog import load_edition
-from edition.cite import _RIS_MAPPING
 from edition.model import DatePrecision, Document
-from edition.registry import REGISTRY_FILE, parse_registry
+from edition.model.catalog import load_edition
+from edition.outputs.cite import _RIS_MAPPING
+from edition.outputs.registry import REGISTRY_FILE, parse_registry
 from tests.conftest import PUBLIC_ADDRESS, ROOT, parse_page, run_cli
 
 EDITION, _ = load_edition(ROOT)
@@ -53,7 +53,7 @@ def test_every_registered_url_resolves_in_the_built_site(site: Path) -> None:
 
 
 def test_every_url_the_site_serves_is_registered() -> None:
-    from edition.pages import served_urls
+    from edition.site.pages import served_urls
     from edition.urls import LANGUAGE_PREFIXES
 
     registered = {url for _, url in parse_registry((ROOT / REGISTRY_FILE).read_text("utf-8"))}
@@ -300,7 +300,7 @@ def test_versions_are_stated_once_and_listed(site: Path) -> None:
 
 
 def test_the_planned_sources_are_what_the_site_renders() -> None:
-    from edition.pages import planned_sources, render_site
+    from edition.site.pages import planned_sources, render_site
 
     for lang in ("tr", "en"):
         assert sorted(planned_sources(EDITION, lang)) == sorted(render_site(EDITION, lang, ""))

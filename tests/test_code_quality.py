@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from edition.documents import document_schema
-from edition.schema import load_schema
+from edition.model.documents import document_schema
+from edition.sources.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,8 +17,8 @@ import jsonschema
 import lxml.html
 import pytest
 
-from edition.catalog import load_edition
-from edition.exports import render_data_files
+from edition.model.catalog import load_edition
+from edition.outputs.exports import render_data_files
 from tests.conftest import PUBLIC_ADDRESS, ROOT, parse_page
 from tests.test_site_links import resolve
 

@@ -11,8 +11,9 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edition import cite, csl, documents
-from edition.catalog import load_edition
+from edition.model import documents
+from edition.model.catalog import load_edition
+from edition.outputs import cite, csl
 from tests.conftest import ROOT
 
 EDITION = load_edition(ROOT)[0]

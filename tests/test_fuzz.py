@@ -8,12 +8,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edition.bibliography import parse_bibliography
-from edition.catalog import load_edition
-from edition.chapters import parse_chapter, parse_citations
-from edition.documents import parse_document
 from edition.model import Origin
-from edition.people import parse_people
+from edition.model.bibliography import parse_bibliography
+from edition.model.catalog import load_edition
+from edition.model.chapters import parse_chapter, parse_citations
+from edition.model.documents import parse_document
+from edition.model.people import parse_people
 from edition.problems import Problems
 from tests.conftest import ROOT
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from edition.csp import inline_scripts, policy_of, script_hash, template_policy
-from edition.sitefolder import clear_leftovers
+from edition.site.csp import inline_scripts, policy_of, script_hash, template_policy
+from edition.site.sitefolder import clear_leftovers
 from tests.conftest import run_cli
 from tests.test_problems import edit, messages
 

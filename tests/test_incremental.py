@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.incremental import LanguageBuild
-from edition.publish import BuildFailed, build_site
+from edition.site.incremental import LanguageBuild
+from edition.site.publish import BuildFailed, build_site
 from tests.conftest import run_cli
 
 RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
@@ -138,7 +138,7 @@ def fails_then_recovers_complete(
 def test_a_killed_worker_fails_one_build_and_the_next_starts_anew(
     project: Path, tmp_path: Path
 ) -> None:
-    from edition import publish
+    from edition.site import publish
 
     served = tmp_path / "served"
     build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)

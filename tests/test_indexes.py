@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from edition.catalog import load_edition
+from edition.model.catalog import load_edition
 from tests.conftest import ROOT, parse_page
 from tests.test_site_links import resolve
 

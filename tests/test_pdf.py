@@ -14,9 +14,9 @@ import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from edition import filefacts, pdf
-from edition.catalog import load_edition
-from edition.publish import build_site
+from edition.model.catalog import load_edition
+from edition.outputs import filefacts, pdf
+from edition.site.publish import build_site
 from edition.urls import LANGUAGE_PREFIXES, pdf_src
 from tests.conftest import ROOT, parse_page
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.catalog import load_edition
+from edition.model.catalog import load_edition
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,10 +19,10 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from edition.catalog import load_edition
-from edition.csp import inline_scripts, policy, policy_of, script_hash
-from edition.hosting import header_policy
-from edition.offline import README, offline_page, write_offline_copy
+from edition.model.catalog import load_edition
+from edition.outputs.offline import README, offline_page, write_offline_copy
+from edition.site.csp import inline_scripts, policy, policy_of, script_hash
+from edition.site.hosting import header_policy
 from tests.conftest import ROOT, copy_project, run_cli
 
 EDITION, _ = load_edition(ROOT)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.catalog import load_edition
-from edition.pages import render_site
+from edition.model.catalog import load_edition
+from edition.site.pages import render_site
 from edition.urls import LANGUAGE_PREFIXES
 from tests.conftest import PUBLIC_ADDRESS, ROOT, run_cli
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from edition.catalog import load_edition
+from edition.model.catalog import load_edition
 from tests.conftest import ROOT, run_cli
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from edition.catalog import load_edition
-from edition.documentindexes import FULL_LIST_LIMIT, render_index_pages
-from edition.pages import navigation
+from edition.model.catalog import load_edition
+from edition.render.documentindexes import FULL_LIST_LIMIT, render_index_pages
+from edition.site.pages import navigation
 from edition.urls import DOCUMENTS_INDEX
 from tests.conftest import ROOT
 

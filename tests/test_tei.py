@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from edition.catalog import load_edition
-from edition.tei import TEI_SCHEMA_URL, TEI_VERSION, date_attributes
+from edition.model.catalog import load_edition
+from edition.outputs.tei import TEI_SCHEMA_URL, TEI_VERSION, date_attributes
 from tests.conftest import CHAPTER_PAGES, PUBLIC_ADDRESS, ROOT, parse_page
 
 EDITION, _ = load_edition(ROOT)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from edition.catalog import load_edition
-from edition.pages import planned_sources
+from edition.model.catalog import load_edition
+from edition.site.pages import planned_sources
 from tests.conftest import parse_page
 
 CHAPTER_2 = "sovyet-yazismalarinda-mustafa-kemal-ve-turkiye.md"

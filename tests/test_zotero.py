@@ -16,8 +16,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from edition.catalog import load_edition
 from edition.model import DatePrecision, Document
+from edition.model.catalog import load_edition
 from tests.conftest import ROOT, parse_page
 from tests.zotero import Zotero, ZoteroUnavailable, translation_server
 

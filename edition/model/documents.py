@@ -21,8 +21,8 @@ from edition.model import (
     Signature,
 )
 from edition.problems import Problems, did_you_mean
-from edition.schema import check_against_schema, load_schema
-from edition.yamlsource import LineMap, parse_yaml
+from edition.sources.schema import check_against_schema, load_schema
+from edition.sources.yamlsource import LineMap, parse_yaml
 
 
 def signature_grammar(archive: Archive) -> re.Pattern[str]:

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from edition import cite, exports, tei, urls
-from edition.documentindexes import index_sources, render_index_pages
-from edition.documentpages import (
+from edition.outputs import cite, exports, tei
+from edition import urls
+from edition.render.documentindexes import index_sources, render_index_pages
+from edition.render.documentpages import (
     CITATION_FILES,
     CitationFiles,
     citation_file_src,
@@ -20,13 +21,13 @@ from edition.documentpages import (
     head,
     render_document_page,
 )
-from edition.indexes import render_chronology_page, render_glossary_page, render_people_page
+from edition.render.indexes import render_chronology_page, render_glossary_page, render_people_page
 from edition.labels import label
-from edition.memo import Memo
-from edition.metadata import article_metadata, translation_metadata
+from edition.site.memo import Memo
+from edition.outputs.metadata import article_metadata, translation_metadata
 from edition.model import Edition
-from edition.parallel import parallel_src, render_parallel_chapter
-from edition.registry import site_url
+from edition.render.parallel import parallel_src, render_parallel_chapter
+from edition.outputs.registry import site_url
 from edition.render import (
     citing_places,
     documents_by_date,
@@ -271,7 +272,7 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
 
 def served_urls(edition: Edition, languages: dict[str, str]) -> list[str]:
     """Every URL the site serves, per language prefix ('' for Turkish): pages, files, the
-    PDF printed after the build (edition/pdf.py) and the redirects of old ids."""
+    PDF printed after the build (edition/outputs/pdf.py) and the redirects of old ids."""
     served = []
     for lang, prefix in languages.items():
         for src in planned_sources(edition, lang):

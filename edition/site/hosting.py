@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.csp import HASH, POLICY, policy_of
+from edition.site.csp import HASH, POLICY, policy_of
 
 
 def header_policy(site: Path) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from edition import urls
-from edition.chapters import words_of
-from edition.events import stating_block
-from edition.glossary import places_using
 from edition.labels import LANGUAGE_NAMES, label
 from edition.model import LANGUAGES, Document, Edition, Event, Person
-from edition.people import mentions
+from edition.model.chapters import words_of
+from edition.model.events import stating_block
+from edition.model.glossary import places_using
+from edition.model.people import mentions
 from edition.render import (
     Place,
     anchor_text,

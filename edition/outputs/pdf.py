@@ -19,9 +19,9 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from edition import urls
-from edition.filefacts import fill_markers
 from edition.labels import label
 from edition.model import Edition, EditionInfo
+from edition.outputs.filefacts import fill_markers
 from edition.render import documents_by_date, escape_html
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -407,7 +407,7 @@ def finish_pdf(data: bytes, html: str, book: Book) -> bytes:
 def write_pdfs(root: Path, site: Path, root_url: str) -> list[Path]:
     """The PDF of every language, printed from the site built at `site` from the sources
     under `root` and written into it at its published path."""
-    from edition.catalog import load_edition  # cached: the build has just loaded it
+    from edition.model.catalog import load_edition  # cached: the build has just loaded it
 
     edition, _problems = load_edition(root)
     if edition is None:

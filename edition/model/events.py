@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from edition.chapters import words_of
-from edition.documents import parse_date
 from edition.model import Block, Chapter, Event, LocalizedText, Origin
+from edition.model.chapters import words_of
+from edition.model.documents import parse_date
 from edition.problems import Problems, did_you_mean
-from edition.schema import checked_entries
+from edition.sources.schema import checked_entries
 
 
 def parse_events(text: str, path: str, problems: Problems) -> list[Event]:

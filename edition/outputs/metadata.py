@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from edition.cite import display_name
 from edition.model import Document
+from edition.outputs.cite import display_name
 
 # A CSL type as Zotero's item type.
 ZOTERO_TYPES = {

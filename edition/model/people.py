@@ -7,8 +7,8 @@ from functools import cache, lru_cache
 
 from edition.model import LocalizedText, Origin, Person
 from edition.problems import Problems
-from edition.schema import checked_entries
-from edition.yamlsource import LineMap
+from edition.sources.schema import checked_entries
+from edition.sources.yamlsource import LineMap
 
 _LETTER = "A-Za-zÇĞİÖŞÜÂÎÛçğıöşüâîû"
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import icu
 
-from edition.chapters import words_of
 from edition.model import LANGUAGES, Block, Chapter, Edition, GlossaryEntry, LocalizedText, Origin
+from edition.model.chapters import words_of
 from edition.problems import Problems
-from edition.schema import checked_entries
+from edition.sources.schema import checked_entries
 
 
 def parse_glossary(text: str, path: str, problems: Problems) -> list[GlossaryEntry]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import lxml.html
 
-from edition.csp import HASH, policy, policy_of, script_hash
+from edition.site.csp import HASH, policy, policy_of, script_hash
 
 LEFT_OUT = ("pagefind/",)
 README = """\

@@ -11,9 +11,10 @@ from itertools import groupby
 
 from babel.dates import format_date
 
-from edition import cite, urls
+from edition import urls
 from edition.labels import label
 from edition.model import Document, Edition
+from edition.outputs import cite
 from edition.render import document_title, documents_by_date, escape, render_date
 
 # Up to this many documents the documents page also lists them all, as a reader of a short

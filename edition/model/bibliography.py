@@ -7,9 +7,9 @@ import logging
 from bibtexparser import parse_string  # type: ignore[attr-defined]
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
-from edition.hygiene import web_address_problem
 from edition.model import Origin, Work
 from edition.problems import Problems, did_you_mean
+from edition.sources.hygiene import web_address_problem
 
 KNOWN_FIELDS = (
     "shorthand", "status", "url", "note", "author", "editor", "title", "booktitle",

@@ -16,7 +16,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from edition.markup import check_markup
 from edition.model import (
     Block,
     BlockKind,
@@ -28,6 +27,7 @@ from edition.model import (
     Origin,
 )
 from edition.problems import Problems
+from edition.sources.markup import check_markup
 
 _KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
 BRACKETED_CITATION = re.compile(r"\[(?=\s*-?@)([^\[\]]*)\]")

@@ -7,11 +7,11 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from edition import cite, csl, urls
+from edition import urls
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label, text_note
-from edition.metadata import HeadMetadata, document_metadata
 from edition.model import Archive, Document, Edition
-from edition.parallel import render_parallel_document_text
+from edition.outputs import cite, csl
+from edition.outputs.metadata import HeadMetadata, document_metadata
 from edition.render import (
     citing_places,
     document_heading,
@@ -20,6 +20,7 @@ from edition.render import (
     escape_html,
     render_date,
 )
+from edition.render.parallel import render_parallel_document_text
 
 CITATION_FILES = (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
 

@@ -1,5 +1,5 @@
-"""The record formats, declared once as JSON Schemas in edition/schemas/, and the checker that
-walks them and turns every violation into a problem with its line and a way out."""
+"""The record formats, declared once as JSON Schemas in schemas/ beside this module, and
+the checker that walks them and turns every violation into a problem with its line and a way out."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 
 from edition.model import Origin
 from edition.problems import Problems, did_you_mean
-from edition.yamlsource import LineMap, parse_yaml
+from edition.sources.yamlsource import LineMap, parse_yaml
 
 SCHEMAS = ("document.schema.json", "people.schema.json", "events.schema.json")
 
@@ -23,7 +23,7 @@ SCHEMAS = ("document.schema.json", "people.schema.json", "events.schema.json")
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """One of the edition's JSON Schemas, by file name."""
-    text = resources.files("edition").joinpath(f"schemas/{name}").read_text("utf-8")
+    text = resources.files("edition.sources").joinpath(f"schemas/{name}").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

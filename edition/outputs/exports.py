@@ -20,15 +20,16 @@ from typing import Any
 from bibtexparser import Library, write_string  # type: ignore[attr-defined]
 from bibtexparser.model import Block, Entry, Field
 
-from edition import tei, urls
-from edition.documentindexes import FULL_LIST_LIMIT
-from edition.documentpages import CITATION_FILES, citation_file_src
-from edition.documents import document_schema
-from edition.filefacts import file_size, marker
-from edition.hygiene import spreadsheet_safe
+from edition import urls
 from edition.labels import label
 from edition.model import LANGUAGES, Document, DocumentDate, Edition, LocalizedText, Person, Work
+from edition.model.documents import document_schema
+from edition.outputs import tei
+from edition.outputs.filefacts import file_size, marker
 from edition.render import citing_places, document_title, escape, escape_html, turkish_sort_key
+from edition.render.documentindexes import FULL_LIST_LIMIT
+from edition.render.documentpages import CITATION_FILES, citation_file_src
+from edition.sources.hygiene import spreadsheet_safe
 
 DATA_DIR = "veri/"
 DOCUMENTS_JSON = f"{DATA_DIR}documents.json"

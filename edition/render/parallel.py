@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from edition import urls
-from edition.chapters import NAMED_ANCHOR
 from edition.labels import LANGUAGE_NAMES, label, text_label
 from edition.model import LANGUAGES, Chapter, Document, Edition
+from edition.model.chapters import NAMED_ANCHOR
 from edition.render import escape, escape_html, resolve_citations
 
 FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\]")

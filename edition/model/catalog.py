@@ -10,12 +10,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from edition.bibliography import parse_bibliography
-from edition.chapters import NAMED_ANCHOR, parse_chapter, words_of
-from edition.documents import parse_document
-from edition.events import check_events, parse_events
-from edition.glossary import check_glossary, parse_glossary
-from edition.hygiene import check_links, check_slug, read_source
 from edition.labels import named_anchors
 from edition.model import (
     LANGUAGES,
@@ -33,10 +27,16 @@ from edition.model import (
     Publication,
     Version,
 )
-from edition.people import mentions, parse_people
+from edition.model.bibliography import parse_bibliography
+from edition.model.chapters import NAMED_ANCHOR, parse_chapter, words_of
+from edition.model.documents import parse_document
+from edition.model.events import check_events, parse_events
+from edition.model.glossary import check_glossary, parse_glossary
+from edition.model.people import mentions, parse_people
 from edition.problems import Problem, Problems, did_you_mean
-from edition.schema import check_against_schema, load_schema
-from edition.yamlsource import LineMap, parse_yaml
+from edition.sources.hygiene import check_links, check_slug, read_source
+from edition.sources.schema import check_against_schema, load_schema
+from edition.sources.yamlsource import LineMap, parse_yaml
 
 EDITION_FILE = "sources/edition.yaml"
 REFERENCES_FILE = "sources/references.bib"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from edition.documents import parse_document, parse_signature
 from edition.model import LANGUAGES, Archive, Edition, Origin, Signature
+from edition.model.documents import parse_document, parse_signature
 from edition.problems import Problems, did_you_mean
 
 NOT_GIVEN = "Makale belirtmez."

@@ -21,11 +21,11 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from xml.etree import ElementTree
 
-from edition import incremental as plans
-from edition.csp import apply_policy
-from edition.incremental import LanguageBuild
-from edition.pdf import PdfFailed, write_pdfs
-from edition.sitefolder import clear_leftovers, swap_in
+from edition.site import incremental as plans
+from edition.site.csp import apply_policy
+from edition.site.incremental import LanguageBuild
+from edition.outputs.pdf import PdfFailed, write_pdfs
+from edition.site.sitefolder import clear_leftovers, swap_in
 from edition.urls import LANGUAGE_PREFIXES
 
 log = logging.getLogger("mkdocs.edition")
@@ -360,8 +360,8 @@ def _pages_under(site: Path, prefix: str) -> str:
 def public_address(root: Path) -> str | None:
     """The edition's public address: EDITION_URL when set, else `address` in
     sources/edition.yaml; None when neither gives one (a local build names no address)."""
-    from edition.catalog import load_edition
-    from edition.hygiene import web_address_problem
+    from edition.model.catalog import load_edition
+    from edition.sources.hygiene import web_address_problem
 
     given = os.environ.get("EDITION_URL", "")
     if given:

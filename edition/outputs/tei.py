@@ -22,9 +22,7 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 from edition import urls
-from edition.chapters import FOOTNOTE_REF, NAMED_ANCHOR
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, label, text_label
-from edition.memo import Memo
 from edition.model import (
     LANGUAGES,
     BlockKind,
@@ -39,7 +37,9 @@ from edition.model import (
     LocalizedText,
     Work,
 )
+from edition.model.chapters import FOOTNOTE_REF, NAMED_ANCHOR
 from edition.render import document_title, turkish_sort_key
+from edition.site.memo import Memo
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -1,0 +1,1 @@
+"""Tools for the editor: sources written valid from the start (new-document, new-edition)."""

@@ -11,11 +11,14 @@ import posixpath
 from functools import cache
 from typing import TYPE_CHECKING
 
+from edition.model import LANGUAGES
+
 if TYPE_CHECKING:
     from edition.model import Edition
 
-LANGUAGE_PREFIXES = {"tr": "", "en": "en/"}
-"""Each language of the site and the path it is served under."""
+LANGUAGE_PREFIXES = {lang: "" if lang == LANGUAGES[0] else f"{lang}/" for lang in LANGUAGES}
+"""Each language of the site and the path it is served under: the original at the root,
+each translation under its code."""
 
 CITATIONS_PAGE = "kaynaklar.md"
 DOCUMENTS_INDEX = "belgeler/index.md"

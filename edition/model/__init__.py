@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from importlib import resources
 from typing import TypeVar
 
 
@@ -322,7 +324,15 @@ class Version:
     origin: Origin
 
 
-SEASONS = ("spring", "summer", "autumn", "winter")  # CSL's seasons 1-4, in this order
+# A journal issue's seasons, as edition.yaml's schema declares them: CSL's seasons 1-4, in
+# this order.
+SEASONS: tuple[str, ...] = tuple(
+    json.loads(
+        resources.files("edition.sources")
+        .joinpath("schemas/edition.schema.json")
+        .read_text("utf-8")
+    )["properties"]["publication"]["properties"]["season"]["enum"]
+)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from edition.model import LANGUAGES, Document, DocumentDate, Edition, LocalizedT
 from edition.model.documents import document_schema
 from edition.outputs import tei
 from edition.outputs.filefacts import file_size, marker
-from edition.render import citing_places, document_title, escape, escape_html, turkish_sort_key
+from edition.render import alphabetical_key, citing_places, document_title, escape, escape_html
 from edition.render.documentindexes import FULL_LIST_LIMIT
 from edition.render.documentpages import CITATION_FILES, citation_file_src
 from edition.sources.hygiene import spreadsheet_safe
@@ -176,13 +176,15 @@ def documents_data(edition: Edition, root: str) -> dict[str, Any]:
 
 _TEXTS: dict[str, Any] = {
     "type": "object",
-    "description": "A text per language: 'tr' is the original (the article's), 'en' the "
-    "edition's English.",
-    "properties": {"tr": {"type": "string"}, "en": {"type": "string"}},
-    "required": ["tr"],
+    "description": f"A text per language: '{LANGUAGES[0]}' is the original (the article's), "
+    + ", ".join(f"'{lang}'" for lang in LANGUAGES[1:])
+    + " the edition's translation.",
+    "properties": {lang: {"type": "string"} for lang in LANGUAGES},
+    "required": [LANGUAGES[0]],
     "additionalProperties": False,
 }
-_UNKNOWABLE = ("place", "senders", "recipients", "date", "original_text")
+# The fields a record may say are not known: the record schema's list.
+_UNKNOWABLE = tuple(document_schema()["properties"]["unknown"]["propertyNames"]["enum"])
 
 
 def documents_schema(root: str) -> dict[str, Any]:
@@ -231,8 +233,8 @@ def documents_schema(root: str) -> dict[str, Any]:
                             "url": {
                                 "type": "object",
                                 "description": "The document's page in each language.",
-                                "properties": {"tr": string, "en": string},
-                                "required": ["tr", "en"],
+                                "properties": {lang: string for lang in LANGUAGES},
+                                "required": list(LANGUAGES),
                                 "additionalProperties": False,
                             },
                             "tei": {**string, "description": "The document's TEI P5 file."},
@@ -431,7 +433,7 @@ def _by_id(person: Person) -> str:
 
 
 def _sorted_works(edition: Edition) -> list[Work]:
-    return sorted(edition.works, key=lambda w: (turkish_sort_key(w.label), w.key))
+    return sorted(edition.works, key=lambda w: (alphabetical_key(w.label), w.key))
 
 
 def render_references_bib(edition: Edition) -> str:

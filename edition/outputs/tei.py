@@ -38,7 +38,7 @@ from edition.model import (
     Work,
 )
 from edition.model.chapters import FOOTNOTE_REF, NAMED_ANCHOR
-from edition.render import document_title, turkish_sort_key
+from edition.render import alphabetical_key, document_title
 from edition.site.memo import Memo
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -227,7 +227,7 @@ def render_document_tei(edition: Edition, document: Document, root_url: str) -> 
 
 def _document_notes(file_desc: etree._Element, document: Document) -> None:
     notes = _el(file_desc, "notesStmt")
-    _el(notes, "note", document.citation_as_printed, type="citation-as-printed", lang="tr")
+    _el(notes, "note", document.citation_as_printed, type="citation-as-printed", lang=LANGUAGES[0])
     if document.date.basis is not None:
         _localized(notes, "note", document.date.basis, type="date-basis")
     for name, reason in document.unknown:
@@ -251,7 +251,7 @@ def _manuscript(source: etree._Element, edition: Edition, document: Document) ->
     collection.text = f"Fond {signature.fond}"
     for kind, value in (("opis", signature.opis), ("delo", signature.delo)):
         _el(identifier, "collection", f"{kind.capitalize()} {value}", type=kind, n=value)
-    _el(identifier, "idno", signature.as_printed, type="signature", lang="tr")
+    _el(identifier, "idno", signature.as_printed, type="signature", lang=LANGUAGES[0])
     for kind, text in (("english", signature.english), ("russian", signature.russian)):
         if text is None:
             continue
@@ -265,13 +265,19 @@ def _manuscript(source: etree._Element, edition: Edition, document: Document) ->
         _el(part, "note", label("en", "list_part", part=signature.list_part), lang="en")
     contents = _el(manuscript, "msContents")
     item = _el(contents, "msItem")
-    _el(item, "title", document_title(edition, document, "tr"), lang="tr")
+    _el(item, "title", document_title(edition, document, LANGUAGES[0]), lang=LANGUAGES[0])
     _el(item, "textLang", mainLang=document.original_language)
     history = _el(manuscript, "history")
     origin = _el(history, "origin")
-    _el(origin, "origDate", document.date.as_printed, lang="tr", **date_attributes(document.date))
+    _el(
+        origin,
+        "origDate",
+        document.date.as_printed,
+        lang=LANGUAGES[0],
+        **date_attributes(document.date),
+    )
     if document.place:  # else notesStmt says why it is not known
-        _el(origin, "origPlace", document.place, lang="tr")
+        _el(origin, "origPlace", document.place, lang=LANGUAGES[0])
 
 
 def _document_profile(
@@ -294,7 +300,7 @@ def _document_profile(
             for group in document.recipient_groups:
                 _localized(element, "rs", group, type="group")
         if action == "sent" and document.place:
-            _el(element, "placeName", document.place, lang="tr")
+            _el(element, "placeName", document.place, lang=LANGUAGES[0])
         if action == "sent":
             _el(element, "date", document.date.as_printed, **date_attributes(document.date))
         if field in unknown:
@@ -374,7 +380,7 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
     source = _el(file_desc, "sourceDesc")
     printed = _el(source, "bibl", type="printed")
     _el(printed, "author", edition.info.author)
-    _el(printed, "title", edition.info.title.text("tr"), level="a", lang="tr")
+    _el(printed, "title", edition.info.title.text(LANGUAGES[0]), level="a", lang=LANGUAGES[0])
     publication = edition.info.publication
     _el(printed, "title", publication.journal, level="j")
     if publication.journal_short:
@@ -728,17 +734,19 @@ def bibl_id(key: str) -> str:
 
 def _bibliography(back: etree._Element, edition: Edition) -> None:
     division = _el(back, "div", type="bibliography")
-    _el(division, "head", label("tr", "citations"), lang="tr")
+    _el(division, "head", label(LANGUAGES[0], "citations"), lang=LANGUAGES[0])
     works = _el(division, "listBibl", type="works")
-    _el(works, "head", label("tr", "works"), lang="tr")
-    for work in sorted(edition.works, key=lambda w: (turkish_sort_key(w.label), w.key)):
+    _el(works, "head", label(LANGUAGES[0], "works"), lang=LANGUAGES[0])
+    for work in sorted(edition.works, key=lambda w: (alphabetical_key(w.label), w.key)):
         _work(works, work)
     documents = _el(division, "listBibl", type="documents")
-    _el(documents, "head", label("tr", "documents"), lang="tr")
+    _el(documents, "head", label(LANGUAGES[0], "documents"), lang=LANGUAGES[0])
     for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
         bibl = _el(documents, "bibl", id=document.id, type="archival-document")
-        _el(bibl, "title", document_title(edition, document, "tr"), lang="tr").tail = ". "
-        _el(bibl, "idno", document.signature.as_printed, type="signature", lang="tr")
+        _el(
+            bibl, "title", document_title(edition, document, LANGUAGES[0]), lang=LANGUAGES[0]
+        ).tail = ". "
+        _el(bibl, "idno", document.signature.as_printed, type="signature", lang=LANGUAGES[0])
         _el(bibl, "ptr", target=f"{document.id}.xml")
 
 

@@ -52,9 +52,10 @@ def _collator(lang: str) -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale(lang))
 
 
-def turkish_sort_key(text: str) -> bytes:
-    """Turkish alphabetical order: C < Ç, I < İ, S < Ş (ICU's tr collation)."""
-    key: bytes = _collator("tr").getSortKey(text)
+def alphabetical_key(text: str) -> bytes:
+    """The original language's alphabetical order, by ICU's collation for it (in Turkish:
+    C < Ç, I < İ, S < Ş)."""
+    key: bytes = _collator(LANGUAGES[0]).getSortKey(text)
     return key
 
 
@@ -281,7 +282,7 @@ def render_citations_page(edition: Edition, lang: str) -> str:
         "",
     ]
     out += [f"## {label(lang, 'works')}", ""]
-    for work in sorted(edition.works, key=lambda w: (turkish_sort_key(w.label), w.key)):
+    for work in sorted(edition.works, key=lambda w: (alphabetical_key(w.label), w.key)):
         out.append(_work_entry(edition, work, src, lang))
     out += ["", f"## {label(lang, 'documents')}", ""]
     for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
@@ -376,7 +377,7 @@ def person_names(edition: Edition, ids: Iterable[str], lang: str = LANGUAGES[0])
 
 def document_heading(edition: Edition, document: Document, lang: str) -> str:
     """Kind, sender → recipient: 'Mektup: Çiçerin → Lenin'."""
-    kind = KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind]
+    kind = KIND_NAMES.get(lang, KIND_NAMES[LANGUAGES[0]])[document.kind]
     senders = person_names(edition, document.senders, lang) or label(lang, "unknown")
     recipients = person_names(edition, document.recipients, lang) or label(lang, "unknown")
     return f"{kind}: {senders} → {recipients}"

@@ -13,7 +13,7 @@ from babel.dates import format_date
 
 from edition import urls
 from edition.labels import label
-from edition.model import Document, Edition
+from edition.model import LANGUAGES, Document, Edition
 from edition.outputs import cite
 from edition.render import document_title, documents_by_date, escape, render_date
 
@@ -119,7 +119,7 @@ def _document_table(
         target = urls.link(src, urls.document_src(document.id))
         date = escape(render_date(document.date, lang))
         signature = escape(
-            document.signature.as_printed if lang == "tr" else document.signature.english
+            document.signature.as_printed if lang == LANGUAGES[0] else document.signature.english
         )
         title = f"[{escape(document_title(edition, document, lang))}]({target})"
         if sheet_first:

@@ -9,7 +9,7 @@ from typing import Any
 
 from edition import urls
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label, text_note
-from edition.model import Archive, Document, Edition
+from edition.model import LANGUAGES, Archive, Document, Edition
 from edition.outputs import cite, csl
 from edition.outputs.metadata import HeadMetadata, document_metadata
 from edition.render import (
@@ -109,7 +109,7 @@ def _people(edition: Edition, ids: tuple[str, ...], lang: str, src: str) -> list
             role = person.role.text(lang)
             people.append(
                 {
-                    "text": person.full_name if lang == "tr" else person.english,
+                    "text": person.full_name if lang == LANGUAGES[0] else person.english,
                     "note": role,
                     # site-relative; the template makes it relative to the page
                     "href": f"{urls.src_to_url(urls.PEOPLE_PAGE)}#{person.id}",
@@ -125,7 +125,7 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
     def missing(name: str) -> dict[str, Any]:
         reason = unknown.get(name)
         return _row(
-            UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES["tr"])[name],
+            UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES[LANGUAGES[0]])[name],
             label(lang, "unknown"),
             reason.text(lang) if reason else "",
             unknown=True,
@@ -162,10 +162,10 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
         _row(label(lang, "recipients"), items=recipients) if recipients else missing("recipients")
     )
     rows += [
-        _row(label(lang, "kind"), KIND_NAMES.get(lang, KIND_NAMES["tr"])[document.kind]),
+        _row(label(lang, "kind"), KIND_NAMES.get(lang, KIND_NAMES[LANGUAGES[0]])[document.kind]),
         _row(
             label(lang, "language"),
-            LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["tr"]).get(
+            LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[LANGUAGES[0]]).get(
                 document.original_language, document.original_language
             ),
             f"{label(lang, 'inference')}: {document.original_language_basis.text(lang)}"
@@ -207,7 +207,7 @@ def render_document_page(
         out.append(f"- [{place.text(lang)}, {escape(place.chapter.title)}]({target})")
     if document.unknown:
         out += ["", f"## {label(lang, 'not_known')}", ""]
-        names = UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES["tr"])
+        names = UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES[LANGUAGES[0]])
         for name, reason in document.unknown:
             out.append(f"- **{names[name]}:** {escape(reason.text(lang))}")
     neighbours = []

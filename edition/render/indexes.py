@@ -11,6 +11,7 @@ from edition.model.glossary import places_using
 from edition.model.people import mentions
 from edition.render import (
     Place,
+    alphabetical_key,
     anchor_text,
     citing_places,
     document_title,
@@ -19,7 +20,6 @@ from edition.render import (
     in_original,
     place_links,
     render_date,
-    turkish_sort_key,
 )
 
 PEOPLE_PAGE = urls.PEOPLE_PAGE
@@ -53,7 +53,7 @@ def documents_naming(person: Person, ordered: list[Document]) -> list[Document]:
         for document in ordered
         if person.id in document.senders
         or person.id in document.recipients
-        or mentions(person, document.text.text("tr"))
+        or mentions(person, document.text.text(LANGUAGES[0]))
     ]
 
 
@@ -61,7 +61,7 @@ def render_people_page(edition: Edition, lang: str) -> str:
     src = PEOPLE_PAGE
     out = [f"# {label(lang, 'people')}", "", escape(label(lang, "people_intro")), ""]
     ordered = documents_by_date(edition)
-    for person in sorted(edition.people, key=lambda p: (turkish_sort_key(p.name), p.id)):
+    for person in sorted(edition.people, key=lambda p: (alphabetical_key(p.name), p.id)):
         forms = [f"**{in_original(escape(person.full_name), lang)}**"]
         others = [("english_form", "en", person.english), ("russian_form", "ru", person.russian)]
         for name, code, form in others:
@@ -158,7 +158,7 @@ def render_glossary_page(edition: Edition, lang: str) -> str:
         "| " + " | ".join(header) + " |",
         "|" + " --- |" * len(header),
     ]
-    for entry in sorted(edition.glossary, key=lambda e: turkish_sort_key(e.term)):
+    for entry in sorted(edition.glossary, key=lambda e: alphabetical_key(e.term)):
         places = [
             Place(chapters[slug], anchor)
             for slug, anchor in places_using(edition, entry)

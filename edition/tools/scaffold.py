@@ -57,12 +57,12 @@ def render_record(new: NewDocument, signature: Signature) -> str:
     archive = signature.archive
     unknown: dict[str, dict[str, str]] = {}
     if new.place is None:
-        unknown["place"] = {"tr": NOT_GIVEN}
+        unknown["place"] = {LANGUAGES[0]: NOT_GIVEN}
     if not new.senders:
-        unknown["senders"] = {"tr": NOT_GIVEN}
+        unknown["senders"] = {LANGUAGES[0]: NOT_GIVEN}
     if not new.recipients:
-        unknown["recipients"] = {"tr": NOT_GIVEN}
-    unknown["original_text"] = {"tr": NO_ORIGINAL}
+        unknown["recipients"] = {LANGUAGES[0]: NOT_GIVEN}
+    unknown["original_text"] = {LANGUAGES[0]: NO_ORIGINAL}
     data: dict[str, object] = {
         "id": signature.id,
         "archive": archive.abbreviation,
@@ -82,7 +82,7 @@ def render_record(new: NewDocument, signature: Signature) -> str:
             "senders": list(new.senders),
             "recipients": list(new.recipients),
             "original_language": new.original_language,
-            "text": {"tr": _Literal(new.text.strip() + "\n")},
+            "text": {LANGUAGES[0]: _Literal(new.text.strip() + "\n")},
             "unknown": unknown,
         }
     )

@@ -13,7 +13,7 @@ import rispy
 
 from edition.model import DatePrecision, Document
 from edition.model.catalog import load_edition
-from edition.outputs.cite import _RIS_MAPPING
+from edition.outputs.cite import RIS_MAPPING
 from edition.outputs.registry import REGISTRY_FILE, parse_registry
 from tests.conftest import PUBLIC_ADDRESS, ROOT, parse_page, run_cli
 
@@ -165,7 +165,7 @@ def test_citation_files_parse_and_agree_with_the_record(site: Path, document: Do
     lines = [line for line in ris.splitlines() if line.strip() and not re.fullmatch(r"\d+\.", line)]
     assert all(RIS_LINE.match(line) for line in lines), lines
     assert lines[0] == "TY  - PCOMM" and lines[-1] == "ER  - "
-    (record,) = rispy.loads(ris, mapping=_RIS_MAPPING)
+    (record,) = rispy.loads(ris, mapping=RIS_MAPPING)
     assert record["authors"] == [inverted(name) for name in senders]
     assert record["secondary_authors"] == [inverted(name) for name in recipients]
     assert record["archive_location"] == document.signature.as_printed

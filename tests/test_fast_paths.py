@@ -101,9 +101,9 @@ def test_plain_dates_are_read_as_the_edtf_grammar_reads_them(
         parsed = parse_edtf(text)
     except EDTFParseException:
         with pytest.raises(EDTFParseException):
-            documents._date_facts(text)
+            documents.date_facts(text)
         return
-    facts = documents._date_facts(text)
+    facts = documents.date_facts(text)
     assert (facts.year, facts.month, facts.day) == (year, month, day if month else None)
     assert facts.uncertain == (mark == "?")
     assert facts.year_uncertain == (year_mark == "?" and month is not None and mark == "")

@@ -4,6 +4,7 @@ to a chapter, after a record is added and after it is removed again."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable
@@ -138,12 +139,12 @@ def fails_then_recovers_complete(
 def test_a_killed_worker_fails_one_build_and_the_next_starts_anew(
     project: Path, tmp_path: Path
 ) -> None:
-    from edition.site import publish
-
     served = tmp_path / "served"
     build_site(project / "mkdocs.yml", served, ADDRESS, preview=True)
-    assert publish._workers is not None
-    for worker in list(publish._workers._processes.values()):
+    workers = multiprocessing.active_children()  # the translation's worker processes
+    assert workers
+    for worker in workers:
+        assert worker.pid is not None
         os.kill(worker.pid, signal.SIGKILL)
         worker.join(timeout=30)
     edit(project, RECORD, 'date: "1920-09-27"', 'date: "1920-09-28"')

@@ -177,7 +177,7 @@ def _build_document(
 
 
 @dataclass(frozen=True)
-class _DateFacts:
+class DateFacts:
     year: int
     month: int | None
     day: int | None
@@ -197,7 +197,7 @@ PLAIN_DATE = re.compile(r"(\d{4})(?:(\?)?-(\d{2})(?:-(\d{2}))?)?(\?)?")
 
 
 @cache
-def _date_facts(text: str) -> _DateFacts:
+def date_facts(text: str) -> DateFacts:
     """What an EDTF date says. The plain forms (YYYY, YYYY-MM, YYYY-MM-DD), most of an
     archive's dates, are read directly; the EDTF grammar, which takes about 10 ms a date,
     reads the rest. Raises EDTFParseException or _NotShowable."""
@@ -208,7 +208,7 @@ def _date_facts(text: str) -> _DateFacts:
         if year > 0 and (month is None or 1 <= month <= 12):
             last_day = calendar.monthrange(year, month or 12)[1]
             if day is None or 1 <= day <= last_day:
-                return _DateFacts(
+                return DateFacts(
                     year,
                     month,
                     day,
@@ -229,7 +229,7 @@ def _date_facts(text: str) -> _DateFacts:
         base, year_uncertain = parsed, True
     else:
         raise _NotShowable(text)
-    return _DateFacts(
+    return DateFacts(
         year=int(str(base._year)),
         month=int(str(base._month)) if getattr(base, "_month", None) else None,
         day=int(str(base._day)) if getattr(base, "_day", None) else None,
@@ -249,7 +249,7 @@ def parse_date(data: LineMap, path: str, problems: Problems) -> DocumentDate | N
     origin = Origin(path, data.line_of("date"))
     text = data["date"]
     try:
-        facts = _date_facts(text)
+        facts = date_facts(text)
     except EDTFParseException:
         problems.error(origin, f"date '{text}' is not an EDTF date; write {DATE_FORMS}")
         return None

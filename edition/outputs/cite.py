@@ -266,7 +266,7 @@ def to_bibtex(item: dict[str, Any], lang: str) -> str:
 
 # RIS tags beyond rispy's defaults: AV is the location in the archive (Zotero's archive
 # location). Zotero reads A2 of a letter as its recipient and A4 as the translator.
-_RIS_MAPPING = {**rispy.TAG_KEY_MAPPING, "AV": "archive_location"}
+RIS_MAPPING = {**rispy.TAG_KEY_MAPPING, "AV": "archive_location"}
 
 
 def to_ris(item: dict[str, Any]) -> str:
@@ -302,4 +302,4 @@ def to_ris(item: dict[str, Any]) -> str:
         entry["subsidiary_authors"] = [_inverted(name) for name in item["translator"]]
     if "original-title" in item:
         entry["translated_title"] = item["original-title"]
-    return str(rispy.dumps([entry], mapping=_RIS_MAPPING, skip_unknown_tags=False))
+    return str(rispy.dumps([entry], mapping=RIS_MAPPING, skip_unknown_tags=False))

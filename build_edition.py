@@ -30,6 +30,7 @@ from edition.model import LANGUAGES  # noqa: E402
 from edition.model.catalog import load_edition  # noqa: E402
 from edition.problems import Severity  # noqa: E402
 from edition.site import incremental  # noqa: E402
+from edition.site.adapters import silence_material_search_index  # noqa: E402
 from edition.site.pages import Page, navigation, render_site  # noqa: E402
 from edition.urls import alias_redirects  # noqa: E402
 
@@ -70,12 +71,8 @@ def on_config(config: Any) -> Any:
     _pages.update(render_site(edition, lang, str(config.site_url or "")))
     # A record's earlier ids keep their URLs alive through mkdocs-redirects.
     config.plugins["redirects"].config["redirect_maps"].update(alias_redirects(edition))
-    # Material's search plugin is there for its search box only; the index is Pagefind's, so
-    # its own indexing of every page (a tenth of a large build) is switched off.
-    search = config.plugins.get("material/search")
-    for event in ("page_context", "post_build"):
-        handlers = config.plugins.events[event]
-        handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
+    # Material's search box without its index (Pagefind's is the edition's).
+    silence_material_search_index(config)
     incremental.plan(lang, config, config.nav, _pages)
     return config
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from edition.site.adapters import answer_is_modified, lend_anchor_ids
+
 
 @dataclass(frozen=True)
 class LanguageBuild:
@@ -91,17 +93,13 @@ def mark(files: Any) -> None:
         # The theme's and the docs folder's own files are written by complete builds only:
         # the stamp in the structure makes any change to them a complete build.
         modified = changed is None or (_is_page(file) and file.src_uri in changed)
-        file.is_modified = _answer(modified)
+        answer_is_modified(file, modified)
     _plan.files = files
 
 
 def _is_page(file: Any) -> bool:
     """A page or generated file of the edition's, as against the theme's own files."""
     return bool(file.is_documentation_page() or file.generated_by is not None)
-
-
-def _answer(value: bool) -> Any:
-    return lambda: value
 
 
 def lend_anchors(files: Any) -> None:
@@ -114,7 +112,7 @@ def lend_anchors(files: Any) -> None:
     for file in files.documentation_pages():
         page = file.page
         if page is not None and page.present_anchor_ids is None and file.src_uri in known:
-            page.present_anchor_ids = known[file.src_uri]
+            lend_anchor_ids(page, known[file.src_uri])
 
 
 def finish() -> LanguageBuild:

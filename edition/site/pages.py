@@ -9,8 +9,19 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from edition.outputs import cite, exports, tei
 from edition import urls
+from edition.labels import label
+from edition.model import Edition
+from edition.outputs import cite, exports, tei
+from edition.outputs.metadata import article_metadata, translation_metadata
+from edition.outputs.registry import site_url
+from edition.render import (
+    citing_places,
+    documents_by_date,
+    escape,
+    render_chapter,
+    render_citations_page,
+)
 from edition.render.documentindexes import index_sources, render_index_pages
 from edition.render.documentpages import (
     CITATION_FILES,
@@ -22,19 +33,8 @@ from edition.render.documentpages import (
     render_document_page,
 )
 from edition.render.indexes import render_chronology_page, render_glossary_page, render_people_page
-from edition.labels import label
-from edition.site.memo import Memo
-from edition.outputs.metadata import article_metadata, translation_metadata
-from edition.model import Edition
 from edition.render.parallel import parallel_src, render_parallel_chapter
-from edition.outputs.registry import site_url
-from edition.render import (
-    citing_places,
-    documents_by_date,
-    escape,
-    render_chapter,
-    render_citations_page,
-)
+from edition.site.memo import Memo
 
 # The document pages of each language, kept for the preview's next rebuild (see memo.py).
 _document_pages: dict[str, Memo[tuple[str, dict[str, Any], CitationFiles]]] = {}

@@ -21,10 +21,10 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from xml.etree import ElementTree
 
+from edition.outputs.pdf import PdfFailed, write_pdfs
 from edition.site import incremental as plans
 from edition.site.csp import apply_policy
 from edition.site.incremental import LanguageBuild
-from edition.outputs.pdf import PdfFailed, write_pdfs
 from edition.site.sitefolder import clear_leftovers, swap_in
 from edition.urls import LANGUAGE_PREFIXES
 

@@ -6,6 +6,7 @@ edition stores dates as EDTF text), and every mapping remembers where its keys s
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -77,6 +78,8 @@ def parse_yaml(text: str, path: str, problems: Problems) -> Any | None:
     # is built. Only text that holds '&' or '*' is scanned: those two start every one.
     if ("&" in text or "*" in text) and _refuse_references(text, path, problems):
         return None
+    if _YAML_ONLY_BREAK.search(text) and _refuse_yaml_only_breaks(text, path, problems):
+        return None
     try:
         return yaml.load(text, Loader=_FastEditionLoader)
     except yaml.YAMLError:
@@ -91,6 +94,20 @@ def parse_yaml(text: str, path: str, problems: Problems) -> Any | None:
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error we know is marked
         problems.error(Origin(path, 1), f"YAML error: {error}")
         return None
+
+
+# Characters YAML reads as line breaks where editors, and every line number here, see none.
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _refuse_yaml_only_breaks(text: str, path: str, problems: Problems) -> bool:
+    for match in _YAML_ONLY_BREAK.finditer(text):
+        problems.error(
+            Origin(path, text.count("\n", 0, match.start()) + 1),
+            f"the character U+{ord(match.group()):04X} is not allowed: YAML reads it as a line "
+            "break; use an ordinary line break",
+        )
+    return True
 
 
 def _refuse_references(text: str, path: str, problems: Problems) -> bool:

@@ -76,9 +76,8 @@ def fold(text: str, lang: str) -> str:
     return " ".join(lowered.replace("\u2019", "'").split())
 
 
-def uses(words: str, forms: tuple[str, ...], lang: str) -> bool:
-    """Whether a word of `words` starts with one of the forms."""
-    folded = fold(words, lang)
+def uses(folded: str, forms: tuple[str, ...], lang: str) -> bool:
+    """Whether a word of `folded` (a text through `fold`) starts with one of the forms."""
     return any(
         re.search(r"(?<!\w)" + re.escape(fold(form, lang)), folded) is not None for form in forms
     )
@@ -91,8 +90,8 @@ class Passage:
 
     chapter: str  # slug
     anchor: str
-    words: str
-    twins: tuple[tuple[str, str, Origin], ...]  # lang → words, origin
+    words: str  # folded (see `fold`), as the glossary's forms are looked for
+    twins: tuple[tuple[str, str, Origin], ...]  # lang → folded words, origin
 
 
 def passages(edition: Edition) -> Iterator[Passage]:
@@ -114,9 +113,9 @@ def passages(edition: Edition) -> Iterator[Passage]:
             yield Passage(
                 chapter.slug,
                 block.anchor or "",
-                words_of(block.markdown),
+                fold(words_of(block.markdown), LANGUAGES[0]),
                 tuple(
-                    (lang, words_of(other[index].markdown), other[index].origin)
+                    (lang, fold(words_of(other[index].markdown), lang), other[index].origin)
                     for lang, other in paired.items()
                 ),
             )
@@ -125,9 +124,13 @@ def passages(edition: Edition) -> Iterator[Passage]:
             yield Passage(
                 chapter.slug,
                 note.anchor,
-                words_of(note.markdown),
+                fold(words_of(note.markdown), LANGUAGES[0]),
                 tuple(
-                    (lang, words_of(found[note.label].markdown), found[note.label].origin)
+                    (
+                        lang,
+                        fold(words_of(found[note.label].markdown), lang),
+                        found[note.label].origin,
+                    )
                     for lang, found in notes.items()
                     if note.label in found
                 ),
@@ -156,13 +159,16 @@ def check_glossary(edition: Edition, problems: Problems) -> None:
                         f"({entry.origin}) renders it '{entry.rendering_in(lang)}'",
                     )
     for document in edition.documents:
-        original = document.text.get(LANGUAGES[0]) or ""
+        original = fold(document.text.get(LANGUAGES[0]) or "", LANGUAGES[0])
+        translations = {
+            lang: fold(text, lang) for lang in LANGUAGES[1:] if (text := document.text.get(lang))
+        }
         for entry in edition.glossary:
             if not uses(original, entry.forms, LANGUAGES[0]):
                 continue
-            for lang in LANGUAGES[1:]:
-                translation, forms = document.text.get(lang), entry.forms_in(lang)
-                if translation and forms and not uses(translation, forms, lang):
+            for lang, translation in translations.items():
+                forms = entry.forms_in(lang)
+                if forms and not uses(translation, forms, lang):
                     problems.error(
                         document.origin_of("text"),
                         f"the {LANGUAGES[0]} text uses '{entry.term}', but the {lang} text has "
@@ -171,10 +177,11 @@ def check_glossary(edition: Edition, problems: Problems) -> None:
                     )
 
 
-def places_using(edition: Edition, entry: GlossaryEntry) -> list[tuple[str, str]]:
-    """The (chapter slug, anchor) of every passage of the original that uses the term."""
-    return [
-        (passage.chapter, passage.anchor)
-        for passage in passages(edition)
-        if uses(passage.words, entry.forms, LANGUAGES[0])
-    ]
+def places_using(edition: Edition) -> dict[str, list[tuple[str, str]]]:
+    """By term, the (chapter slug, anchor) of every passage of the original that uses it."""
+    found: dict[str, list[tuple[str, str]]] = {entry.term: [] for entry in edition.glossary}
+    for passage in passages(edition):
+        for entry in edition.glossary:
+            if uses(passage.words, entry.forms, LANGUAGES[0]):
+                found[entry.term].append((passage.chapter, passage.anchor))
+    return found

@@ -158,11 +158,10 @@ def render_glossary_page(edition: Edition, lang: str) -> str:
         "| " + " | ".join(header) + " |",
         "|" + " --- |" * len(header),
     ]
+    used = places_using(edition)
     for entry in sorted(edition.glossary, key=lambda e: alphabetical_key(e.term)):
         places = [
-            Place(chapters[slug], anchor)
-            for slug, anchor in places_using(edition, entry)
-            if slug in chapters
+            Place(chapters[slug], anchor) for slug, anchor in used[entry.term] if slug in chapters
         ]
         cells = [in_original(f"*{escape(entry.term)}*", lang)]
         cells += [

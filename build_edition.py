@@ -25,13 +25,11 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # the hook is loaded by path; make `edition` importable
     sys.path.insert(0, str(ROOT))
 
-from edition.labels import label  # noqa: E402
-from edition.model import LANGUAGES  # noqa: E402
 from edition.model.catalog import load_edition  # noqa: E402
 from edition.problems import Severity  # noqa: E402
 from edition.site import incremental  # noqa: E402
 from edition.site.adapters import silence_material_search_index  # noqa: E402
-from edition.site.pages import Page, navigation, render_site  # noqa: E402
+from edition.site.pages import Page, navigation, render_site, site_identity  # noqa: E402
 from edition.urls import alias_redirects  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -57,15 +55,8 @@ def on_config(config: Any) -> Any:
             "Run 'python build_edition.py check' for the list."
         )
     lang = _language(config)
-    # The site's name, author and description are the edition's, from its sources.
-    config.site_name = edition.info.title.text(lang)
-    config.site_author = edition.info.author
-    config.site_description = label(
-        lang,
-        "site_description",
-        title=edition.info.title.text(LANGUAGES[0]),
-        author=edition.info.author,
-    )
+    for name, value in site_identity(edition, lang).items():
+        config[name] = value
     config.nav = navigation(edition, lang)
     _pages.clear()
     _pages.update(render_site(edition, lang, str(config.site_url or "")))

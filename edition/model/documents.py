@@ -25,6 +25,7 @@ from edition.sources.schema import check_against_schema, load_schema
 from edition.sources.yamlsource import LineMap, parse_yaml
 
 
+@cache
 def signature_grammar(archive: Archive) -> re.Pattern[str]:
     """The archive's signature template as a pattern: each {part} a number, an optional
     " (part)" after it."""

@@ -217,6 +217,21 @@ EXPORT_TYPES = {
 RECIPIENT_NOTE = {"tr": "Alıcı: {names}", "en": "To {names}"}
 
 
+# CSL-JSON variables written as they are, each as its biblatex field, in the files' order.
+_BIBLATEX_BEFORE_ARCHIVE = (
+    ("container-title", "journaltitle"),
+    ("container-title-short", "shortjournal"),
+    ("issue", "number"),
+    ("event-place", "location"),
+)
+_BIBLATEX_AFTER_ARCHIVE = (
+    ("original-title", "origtitle"),
+    ("edition", "edition"),
+    ("URL", "url"),
+    ("language", "language"),
+)
+
+
 def to_bibtex(item: dict[str, Any], lang: str) -> str:
     """biblatex, written by bibtexparser, with the fields Zotero's BibTeX import reads.
 
@@ -241,25 +256,12 @@ def to_bibtex(item: dict[str, Any], lang: str) -> str:
         # biblatex's `issue` is "a designation such as 'Spring' or 'Summer'"; its `month`
         # takes only 1-12.
         fields.append(("issue", item["issued"]["season"]))
-    if "container-title" in item:
-        fields.append(("journaltitle", item["container-title"]))
-    if "container-title-short" in item:
-        fields.append(("shortjournal", item["container-title-short"]))
-    if "issue" in item:
-        fields.append(("number", item["issue"]))
-    if "event-place" in item:
-        fields.append(("location", item["event-place"]))
+    fields += [(field, item[name]) for name, field in _BIBLATEX_BEFORE_ARCHIVE if name in item]
     if "archive" in item:
         fields.append(
             ("library", f"{item['archive']}, {item['archive-place']}, {item['archive_location']}")
         )
-    if "original-title" in item:
-        fields.append(("origtitle", item["original-title"]))
-    if "edition" in item:
-        fields.append(("edition", item["edition"]))
-    if "URL" in item:
-        fields.append(("url", item["URL"]))
-    fields.append(("language", item["language"]))
+    fields += [(field, item[name]) for name, field in _BIBLATEX_AFTER_ARCHIVE if name in item]
     entry = Entry(entry_type, item["id"], [Field(key, value) for key, value in fields])
     return str(write_string(Library([entry])))
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from edition import urls
 from edition.labels import label
-from edition.model import Edition
+from edition.model import LANGUAGES, Edition
 from edition.outputs import cite, exports, tei
 from edition.outputs.metadata import article_metadata, translation_metadata
 from edition.outputs.registry import site_url
@@ -208,6 +208,20 @@ def alternates(src: str, lang: str, base_url: str) -> list[dict[str, str]]:
         }
         for other in urls.LANGUAGE_PREFIXES
     ]
+
+
+def site_identity(edition: Edition, lang: str) -> dict[str, str]:
+    """The MkDocs settings that name the site in `lang`: the edition's, from its sources."""
+    return {
+        "site_name": edition.info.title.text(lang),
+        "site_author": edition.info.author,
+        "site_description": label(
+            lang,
+            "site_description",
+            title=edition.info.title.text(LANGUAGES[0]),
+            author=edition.info.author,
+        ),
+    }
 
 
 def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:

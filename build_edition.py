@@ -27,9 +27,15 @@ if str(ROOT) not in sys.path:  # the hook is loaded by path; make `edition` impo
 
 from edition.model.catalog import load_edition  # noqa: E402
 from edition.problems import Severity  # noqa: E402
-from edition.site import incremental  # noqa: E402
+from edition.site import incremental, session  # noqa: E402
 from edition.site.adapters import silence_material_search_index  # noqa: E402
-from edition.site.pages import Page, navigation, render_site, site_identity  # noqa: E402
+from edition.site.pages import (  # noqa: E402
+    Page,
+    interface_settings,
+    navigation,
+    render_site,
+    site_identity,
+)
 from edition.urls import alias_redirects  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -39,13 +45,32 @@ _pages: dict[str, Page] = {}
 
 
 def _language(config: Any) -> str:
-    return str(config.theme["language"])
+    """The language being built: the build gives each its own docs folder, docs/<language>."""
+    return Path(config.docs_dir).name
 
 
+def _apply_interface(config: Any, settings: dict[str, Any]) -> None:
+    """The theme's language settings, as on_config may change any setting: before the other
+    plugins read them (Material's search reads the theme's language)."""
+    config.theme["language"] = settings["language"]
+    config.extra["alternate"] = settings["alternate"]
+    for scheme in config.theme.get("palette") or []:
+        scheme["toggle"]["name"] = settings["toggle"][scheme["scheme"]]
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = settings["footnote_backlink"]
+
+
+def _early(function: Any) -> Any:
+    """Run a hook before the plugins, which must see the generated pages (redirects does)."""
+    from mkdocs.plugins import event_priority
+
+    return event_priority(100)(function)
+
+
+@_early
 def on_config(config: Any) -> Any:
     from mkdocs.exceptions import PluginError
 
-    edition, problems = load_edition(Path(config.config_file_path).parent)
+    edition, problems = load_edition(Path(config.config_file_path).parent, session.SOURCES)
     for problem in problems.sorted():
         report = log.warning if problem.severity is Severity.WARNING else log.error
         report(problem.format())
@@ -55,24 +80,18 @@ def on_config(config: Any) -> Any:
             "Run 'python build_edition.py check' for the list."
         )
     lang = _language(config)
+    _apply_interface(config, interface_settings(edition, lang))
     for name, value in site_identity(edition, lang).items():
         config[name] = value
     config.nav = navigation(edition, lang)
     _pages.clear()
-    _pages.update(render_site(edition, lang, str(config.site_url or "")))
+    _pages.update(render_site(edition, lang, str(config.site_url or ""), session.RENDERING))
     # A record's earlier ids keep their URLs alive through mkdocs-redirects.
     config.plugins["redirects"].config["redirect_maps"].update(alias_redirects(edition))
     # Material's search box without its index (Pagefind's is the edition's).
     silence_material_search_index(config)
     incremental.plan(lang, config, config.nav, _pages)
     return config
-
-
-def _early(function: Any) -> Any:
-    """Run a hook before the plugins, which must see the generated pages (redirects does)."""
-    from mkdocs.plugins import event_priority
-
-    return event_priority(100)(function)
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -130,12 +149,11 @@ def _check(root: Path) -> tuple[Any, Any, list[str]]:
     """The sources' problems, with the registry's: every published URL must still resolve."""
     from edition.outputs.registry import check_registry, load_registry, parse_registry
     from edition.site.pages import served_urls
-    from edition.urls import LANGUAGE_PREFIXES
 
-    edition, problems = load_edition(root)
+    edition, problems = load_edition(root, session.SOURCES)
     served: list[str] = []
     if edition is not None and not problems.errors:
-        served = served_urls(edition, LANGUAGE_PREFIXES)
+        served = served_urls(edition)
         check_registry(parse_registry(load_registry(root)), served, problems)
     return edition, problems, served
 
@@ -199,7 +217,10 @@ def command_offline(arguments: argparse.Namespace) -> int:
     output = Path(arguments.output).resolve() if arguments.output else default
     address = public_address(ROOT) or "-- (yerel derleme / a local build)"
     readme = README.format(
-        title=info.title.text("tr"), version=info.version, date=info.date, address=address
+        title=info.title.text(edition.original),
+        version=info.version,
+        date=info.date,
+        address=address,
     )
     count = write_offline_copy(site, output, readme, info.date, info.identifiers.edition)
     size = output.stat().st_size / 1_000_000
@@ -281,6 +302,7 @@ def command_new_edition(arguments: argparse.Namespace) -> int:
         issue=arguments.issue,
         year=arguments.year,
         title_translated=arguments.title_translated,
+        languages=tuple(code.strip() for code in arguments.languages.split(",") if code.strip()),
     )
     problems = create_edition(ROOT, target, new)
     for problem in problems.sorted():
@@ -325,6 +347,11 @@ def main(argv: list[str] | None = None) -> int:
     edition.add_argument("--journal", required=True, help="the journal that printed it")
     edition.add_argument("--issue", required=True, help="the issue, as printed")
     edition.add_argument("--year", required=True, type=int, help="the year of the issue")
+    edition.add_argument(
+        "--languages",
+        default="tr,en",
+        help="the original's language code, then each translation's (default: tr,en)",
+    )
     new = commands.add_parser(
         "new-document", help="write a new record, its id derived from the signature"
     )

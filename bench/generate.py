@@ -152,7 +152,7 @@ def generate(count: int, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    for name in ("mkdocs.yml", "mkdocs.en.yml", "build_edition.py"):
+    for name in ("mkdocs.yml", "build_edition.py"):
         shutil.copy2(ROOT / name, out / name)
     shutil.copytree(ROOT / "docs" / "overrides", out / "docs" / "overrides")
     sources = out / "sources"
@@ -189,6 +189,7 @@ def generate(count: int, out: Path) -> None:
         (out / "docs" / lang / "index.md").write_text(f"# {title}\n\n{title}.\n", "utf-8")
     (sources / "events.yaml").write_text("[]\n", encoding="utf-8")
     edition = [
+        "languages: [tr, en]",
         "title:\n  tr: Sentetik edisyon\n  en: Synthetic edition",
         "author: Sentetik Yazar",
         "publication:\n  journal: Sentetik Dergi\n  issue: '1'\n  year: 2026",

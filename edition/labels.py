@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from edition.model import LANGUAGES
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from edition.model import Languages
 
 LABELS: dict[str, dict[str, str]] = {
     "tr": {
@@ -40,11 +43,21 @@ LABELS: dict[str, dict[str, str]] = {
         "language": "Asıl dili",
         "unknown": "bilinmiyor",
         "text": "Metin",
-        "text_note": (
-            "Yazarın Türkçe çevirisi, makalede alıntılandığı kadarıyla. {language} asıl metin "
+        "note_authors_original_page": (
+            "Yazarın {original} çevirisi, makalede alıntılandığı kadarıyla. {language} asıl metin "
             "bu edisyonda yoktur."
         ),
-        "text_note_original": "Belgenin kendi dilindeki metni, makalede alıntılandığı kadarıyla.",
+        "note_authors_translation_page": (
+            "Edisyon tarafından yazarın {original} çevirisinden çevrilmiştir, makalede "
+            "alıntılandığı kadarıyla. {language} asıl metin bu edisyonda yoktur."
+        ),
+        "note_own_original_page": (
+            "Belgenin kendi dilindeki metni, makalede alıntılandığı kadarıyla."
+        ),
+        "note_own_translation_page": (
+            "Edisyon tarafından belgenin kendi {original} metninden çevrilmiştir, makalede "
+            "alıntılandığı kadarıyla."
+        ),
         "quoted_in": "Makalede geçtiği yerler",
         "not_known": "Bilinmeyenler",
         "byline_orcid": "ORCID",
@@ -92,15 +105,16 @@ LABELS: dict[str, dict[str, str]] = {
         "downloads_data": "Veriler",
         "downloads_data_note": (
             "documents.json, documents.schema.json adresindeki JSON Schema’ya uyar ve ona "
-            "$schema ile işaret eder. Veri dosyaları iki dilde aynıdır: Türkçe metinler tr, "
-            "İngilizceleri en altında verilir."
+            "$schema ile işaret eder. Veri dosyaları her dilde aynıdır: her metin kendi dilinin "
+            "kodu altında verilir ({codes})."
         ),
         "downloads_tei": "TEI P5",
         "downloads_tei_note": (
             "Makale ve her belge için birer TEI P5 dosyası; TEI {version} sürümünün tei_all "
             "şemasına (RELAX NG) göre geçerlidir. Paragraf numaraları ve dipnotlar sitedekiyle "
-            "aynıdır; İngilizce metin edisyonun çevirisi olarak işaretlenmiştir. Her belgenin TEI "
-            "dosyası kendi sayfasında bağlıdır ve documents.json'ın tei alanında yazılıdır."
+            "aynıdır; {translation} metin edisyonun çevirisi olarak işaretlenmiştir. Her "
+            "belgenin TEI dosyası kendi sayfasında bağlıdır ve documents.json'ın tei alanında "
+            "yazılıdır."
         ),
         "downloads_citations": "Atıf dosyaları",
         "downloads_citations_note": "",
@@ -110,8 +124,7 @@ LABELS: dict[str, dict[str, str]] = {
             "bölümler, kaynaklar, belgeler, kişiler ve kronoloji. Bağlantıları PDF’in içinde ya "
             "da sitede açılır."
         ),
-        "dl_pdf_tr": "Edisyonun tamamı, Türkçe",
-        "dl_pdf_en": "Edisyonun tamamı, İngilizce",
+        "dl_pdf": "Edisyonun tamamı, {language}",
         "dl_file": "Dosya",
         "dl_contents": "İçerik",
         "dl_format": "Biçim",
@@ -123,11 +136,11 @@ LABELS: dict[str, dict[str, str]] = {
         "dl_people_json": "Kişiler",
         "dl_references_bib": "Atıf yapılan eserler",
         "dl_references_json": "Atıf yapılan eserler",
-        "dl_article_tei": "Makale: Türkçe asıl metin ve edisyonun İngilizce çevirisi",
+        "dl_article_tei": "Makale: {original} asıl metin ve edisyonun {translation} çevirisi",
         "tei_file": "TEI P5 XML",
         "tei_published": "Yayımlandığı yer:",
-        "tei_resp_author": "Makalenin yazarı ve belgelerin Türkçe çevirmeni",
-        "tei_resp_translation": "İngilizce çeviri",
+        "tei_resp_author": "Makalenin yazarı ve belgelerin {original} çevirmeni",
+        "tei_resp_translation": "{translation} çeviri",
         "tei_the_edition": "edisyon",
         "cite_files": "Kaynak yöneticileri için",
         "how_to_cite": "Nasıl atıf yapılır",
@@ -143,6 +156,18 @@ LABELS: dict[str, dict[str, str]] = {
         "chronology": "Kronoloji",
         "glossary": "Sözlük",
         "new_edition_changes": "Edisyon başlatıldı.",
+        "to_dark": "Koyu renk düzenine geç",
+        "to_light": "Açık renk düzenine geç",
+        "footnote_backlink": "Metne, %d numaralı dipnotun yerine dön",
+        "new_document_not_given": "Makale belirtmez.",
+        "new_document_no_original": (
+            "{language} asıl metin makalede yayımlanmamıştır ve edisyonda yoktur; edisyonun "
+            "elindeki metin, yazarın makalede alıntıladığı {translation} çeviridir."
+        ),
+        "new_document_own_text": (
+            "Belgenin tamamı makalede yayımlanmamıştır; edisyonun elindeki metin, makalenin "
+            "alıntıladığı kadarıdır."
+        ),
         "site_description": (
             "{author}, “{title}”: makalenin dijital edisyonu; metin, dipnotlar, kaynaklar ve "
             "alıntıladığı arşiv belgeleri."
@@ -150,9 +175,9 @@ LABELS: dict[str, dict[str, str]] = {
         "translation_conventions": "Çevirinin kuralları:",
         "inference": "Edisyonun çıkarımı",
         "glossary_intro": (
-            "Makalenin terimleri ve edisyonun İngilizce çevirisinde nasıl karşılandıkları. "
-            "Derleme her İngilizce paragrafı bu listeyle denetler: Türkçesinde bir terim geçen "
-            "paragraf, terimin buradaki karşılığını kullanır."
+            "Makalenin terimleri ve edisyonun {translation} çevirisinde nasıl karşılandıkları. "
+            "Derleme her {translation} paragrafı bu listeyle denetler: {original} aslında bir "
+            "terim geçen paragraf, terimin buradaki karşılığını kullanır."
         ),
         "term": "Terim",
         "rendering_in": "Karşılığı ({language})",
@@ -180,20 +205,26 @@ LABELS: dict[str, dict[str, str]] = {
         "where": "Makalede",
         "what": "Ne",
         "translation_title": "Çeviri hakkında",
-        "translation_note": "",
-        "translation_notice": "",
-        "translation_notice_link": "",
+        "translation_note": (
+            "Bu edisyonun {translation} metni, {original} aslının edisyon tarafından yapılmış "
+            "çevirisidir; yazarın kendi metni değildir."
+        ),
+        "translation_notice": (
+            "Bu {translation} metin, yazarın {original} aslının edisyon tarafından yapılmış "
+            "çevirisidir; yazarın kendi metni değildir."
+        ),
+        "translation_notice_link": "Bu çeviri hakkında",
         "translated_by": "{credit} (çeviri)",
         "language_name": "Türkçe",
-        "parallel": "Türkçe | İngilizce",
         "column_original": "{language}: yazarın metni",
         "column_translation": "{language}: edisyonun çevirisi",
-        "parallel_link": "İngilizcesiyle yan yana oku",
+        "parallel_link_to_translation": "{translation} çevirisiyle yan yana oku",
+        "parallel_link_to_original": "{original} aslıyla yan yana oku",
         "back_to_chapter": "Bölüme dön",
-        "text_in_tr": "Türkçe (yazarın çevirisi, makalede alıntılandığı gibi)",
-        "text_in_tr_original": "Türkçe (belgenin kendi metni, makalede alıntılandığı gibi)",
-        "text_in_en_of_original": "İngilizce (edisyonun, belgenin Türkçesinden çevirisi)",
-        "text_in_en": "İngilizce (edisyonun, yazarın Türkçesinden çevirisi)",
+        "text_authors": "{language} (yazarın çevirisi, makalede alıntılandığı gibi)",
+        "text_own": "{language} (belgenin kendi metni, makalede alıntılandığı gibi)",
+        "text_editions_of_own": "{language} (edisyonun, belgenin {source} çevirisi)",
+        "text_editions": "{language} (edisyonun, yazarın {source} çevirisi)",
         "pdf_edition": "Dijital edisyon, sürüm {version} ({date})",
         "pdf_online": "Çevrimiçi:",
         "pdf_no_address": "Yerel bir derleme: edisyonun yayımlandığı adres verilmemiştir.",
@@ -240,13 +271,19 @@ LABELS: dict[str, dict[str, str]] = {
         "language": "Original language",
         "unknown": "not known",
         "text": "Text",
-        "text_note": (
-            "Rendered into English by the edition from the author's Turkish translation, as "
-            "quoted in the article. The {language} original is not in this edition."
+        "note_authors_original_page": (
+            "The author's {original} translation, as quoted in the article. The {language} "
+            "original is not in this edition."
         ),
-        "text_note_original": (
-            "Rendered into English by the edition from the document's own Turkish text, as "
-            "quoted in the article."
+        "note_authors_translation_page": (
+            "Rendered into {translation} by the edition from the author's {original} "
+            "translation, as quoted in the article. The {language} original is not in this "
+            "edition."
+        ),
+        "note_own_original_page": "The document's own text, as quoted in the article.",
+        "note_own_translation_page": (
+            "Rendered into {translation} by the edition from the document's own {original} "
+            "text, as quoted in the article."
         ),
         "quoted_in": "Quoted or cited in the article",
         "not_known": "What is not known",
@@ -295,15 +332,15 @@ LABELS: dict[str, dict[str, str]] = {
         "downloads_data": "Data",
         "downloads_data_note": (
             "documents.json conforms to the JSON Schema at documents.schema.json and points to "
-            "it with $schema. The data files are the same in both languages: Turkish texts are "
-            "given under tr, their English under en."
+            "it with $schema. The data files are the same in every language: each text is "
+            "given under its language's code ({codes})."
         ),
         "downloads_tei": "TEI P5",
         "downloads_tei_note": (
             "One TEI P5 file for the article and one for each document, valid against the "
             "tei_all schema (RELAX NG) of TEI release {version}. Paragraph numbers and notes are "
-            "those of the site; the English text is marked as the edition's translation. Each "
-            "document's TEI file is linked from its page and named in the tei field of "
+            "those of the site; the {translation} text is marked as the edition's translation. "
+            "Each document's TEI file is linked from its page and named in the tei field of "
             "documents.json."
         ),
         "downloads_citations": "Citation files",
@@ -314,8 +351,7 @@ LABELS: dict[str, dict[str, str]] = {
             "the works cited, the documents, the people and the chronology. Its links open "
             "within the PDF or on the website."
         ),
-        "dl_pdf_tr": "The whole edition, in Turkish",
-        "dl_pdf_en": "The whole edition, in English",
+        "dl_pdf": "The whole edition, in {language}",
         "dl_file": "File",
         "dl_contents": "Contents",
         "dl_format": "Format",
@@ -327,14 +363,13 @@ LABELS: dict[str, dict[str, str]] = {
         "dl_people_json": "People",
         "dl_references_bib": "Works cited",
         "dl_references_json": "Works cited",
-        "dl_article_tei": "The article: the Turkish original and the edition's English translation",
+        "dl_article_tei": (
+            "The article: the {original} original and the edition's {translation} translation"
+        ),
         "tei_file": "TEI P5 XML",
         "tei_published": "Published in",
-        "tei_resp_author": "Author of the article and Turkish translator of the documents",
-        "tei_resp_translation": (
-            "English translation, prepared by the edition with the help of a large language "
-            "model from the Turkish; not yet reviewed by a professional translator"
-        ),
+        "tei_resp_author": "Author of the article and {original} translator of the documents",
+        "tei_resp_translation": "{translation} translation",
         "tei_the_edition": "the edition",
         "cite_files": "For reference managers",
         "how_to_cite": "How to cite",
@@ -350,6 +385,19 @@ LABELS: dict[str, dict[str, str]] = {
         "chronology": "Chronology",
         "glossary": "Glossary",
         "new_edition_changes": "The edition was started.",
+        "to_dark": "Switch to dark mode",
+        "to_light": "Switch to light mode",
+        "footnote_backlink": "Back to the place of note %d in the text",
+        "new_document_not_given": "The article does not say.",
+        "new_document_no_original": (
+            "The {language} original is not published in the article and is not in the "
+            "edition; the edition's text is the author's {translation} translation, as the "
+            "article quotes it."
+        ),
+        "new_document_own_text": (
+            "The whole document is not published in the article; the edition's text is what "
+            "the article quotes of it."
+        ),
         "site_description": (
             "A digital edition of {author}'s article “{title}” in English translation: text, "
             "notes, works cited and the archival documents it quotes."
@@ -357,9 +405,9 @@ LABELS: dict[str, dict[str, str]] = {
         "translation_conventions": "Conventions of the translation:",
         "inference": "The edition's inference",
         "glossary_intro": (
-            "The article's terms and how the edition's English translation renders them. The "
-            "build checks every English paragraph against this list: a paragraph whose "
-            "Turkish uses a term uses the term's rendering given here."
+            "The article's terms and how the edition's {translation} translation renders them. "
+            "The build checks every {translation} paragraph against this list: a paragraph "
+            "whose {original} uses a term uses the term's rendering given here."
         ),
         "term": "Term",
         "rendering_in": "Rendering ({language})",
@@ -388,32 +436,25 @@ LABELS: dict[str, dict[str, str]] = {
         "what": "What",
         "translation_title": "About this translation",
         "translation_notice": (
-            "This English text is the edition's translation of the author's Turkish original, "
-            "not the author's own."
+            "This {translation} text is the edition's translation of the author's {original} "
+            "original, not the author's own."
         ),
         "translation_notice_link": "About this translation",
         "translated_by": "{credit} (translation)",
         "translation_note": (
-            "The English text of this edition is the edition's own translation of the Turkish "
-            "original; it is not the author's. It was prepared with the help of a large "
-            "language model and follows the Turkish paragraph by paragraph, with the same "
-            "paragraph numbers, notes and citations. It was revised after a review of the whole "
-            "text against the Turkish and of every stated fact against the article (December "
-            "2026); it has not been reviewed by a professional translator. The author's own "
-            "English title and abstract are reproduced as printed. The quoted Soviet documents "
-            "are rendered from the author's Turkish translations of the Russian originals, "
-            "which this edition does not have."
+            "The {translation} text of this edition is the edition's own translation of the "
+            "{original} original; it is not the author's."
         ),
         "language_name": "English",
-        "parallel": "Turkish | English",
         "column_original": "{language}: the author's text",
         "column_translation": "{language}: the edition's translation",
-        "parallel_link": "Read side by side with the Turkish original",
+        "parallel_link_to_translation": "Read side by side with the {translation} translation",
+        "parallel_link_to_original": "Read side by side with the {original} original",
         "back_to_chapter": "Back to the chapter",
-        "text_in_tr": "Turkish (the author's translation, as quoted)",
-        "text_in_tr_original": "Turkish (the document's own text, as quoted)",
-        "text_in_en_of_original": "English (the edition's translation of the document's Turkish)",
-        "text_in_en": "English (the edition's rendering of the author's Turkish)",
+        "text_authors": "{language} (the author's translation, as quoted)",
+        "text_own": "{language} (the document's own text, as quoted)",
+        "text_editions_of_own": "{language} (the edition's translation of the document's {source})",
+        "text_editions": "{language} (the edition's rendering of the author's {source})",
         "pdf_edition": "Digital edition, version {version} ({date})",
         "pdf_online": "Online:",
         "pdf_no_address": "A local build: the edition's public address was not given.",
@@ -425,25 +466,6 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "pdf_subject": "A digital edition of the article and the archival documents it quotes",
     },
-}
-# The conventions of each translation, listed in its note on the translation. Markdown:
-# `{people}` and `{glossary}` are links to those pages.
-TRANSLATION_CONVENTIONS = {
-    "en": (
-        "Square brackets [ ] hold the edition's additions: glosses, expansions, standard "
-        "transliterations and translator's notes. Parentheses ( ) are the author's; the build "
-        "checks that no English passage has more of them than its Turkish original.",
-        "*Turkey* names the country, as in the author's own English abstract; her English "
-        "title keeps *Türkiye*, as printed. Ottoman and Turkish names of institutions and "
-        "movements stay in Turkish where the author's term is the subject, with their English "
-        "in square brackets.",
-        "Russian names and terms are given as the author transliterates them, followed, where "
-        "the standard transliteration differs, by that form in square brackets. People are "
-        "named in English by their established forms ({people}).",
-        "Terms are rendered as the {glossary} gives them; the build checks every English "
-        "paragraph, note and document text against it.",
-        "In-text citations keep the author's form.",
-    ),
 }
 KIND_NAMES = {
     "en": {
@@ -471,6 +493,12 @@ LANGUAGE_NAMES = {
     "tr": {"ru": "Rusça", "tr": "Türkçe", "en": "İngilizce"},
     "en": {"ru": "Russian", "tr": "Turkish", "en": "English"},
 }
+# A language's name as the source of a translation, as each language says it ("yazarın
+# Türkçesinden çevirisi": Turkish inflects the name, English does not).
+TRANSLATED_FROM = {
+    "tr": {"ru": "Rusçasından", "tr": "Türkçesinden", "en": "İngilizcesinden"},
+    "en": {"ru": "Russian", "tr": "Turkish", "en": "English"},
+}
 UNKNOWN_FIELD_NAMES = {
     "en": {
         "place": "Place",
@@ -489,32 +517,67 @@ UNKNOWN_FIELD_NAMES = {
 }
 
 
-def text_label(original_language: str, code: str, lang: str) -> str:
-    """How the page in `lang` heads a document's text in `code`: the author's translation,
-    or, for a document written in the article's language, its own text."""
+def interface_languages() -> tuple[str, ...]:
+    """The languages the engine has its interface texts in: an edition's must be among them."""
+    return tuple(sorted(LABELS))
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of language `code` in `lang`: "Rusça" for ru in Turkish; the code if none."""
+    return LANGUAGE_NAMES[lang].get(code, code)
+
+
+def text_label(original_language: str, code: str, lang: str, article_language: str) -> str:
+    """How the page in `lang` heads a document's text in `code`: the document's own text,
+    the author's translation, or the edition's translation of the one or the other."""
     if code == original_language:
-        key = f"text_in_{code}_original"
-    elif original_language == LANGUAGES[0]:  # translated from the document's own text
-        key = f"text_in_{code}_of_original"
+        key = "text_own"
+    elif code == article_language:
+        key = "text_authors"
+    elif original_language == article_language:  # translated from the document's own text
+        key = "text_editions_of_own"
     else:
-        key = f"text_in_{code}"
-    return label(lang, key if key in LABELS[lang] else f"text_in_{code}")
+        key = "text_editions"
+    return label(
+        lang,
+        key,
+        language=language_name(code, lang),
+        source=TRANSLATED_FROM[lang].get(article_language, article_language),
+    )
 
 
-def text_note(original_language: str, lang: str) -> str:
-    """What the edition has of a document's text, said under its heading."""
-    if original_language == LANGUAGES[0]:
-        return label(lang, "text_note_original")
-    names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[LANGUAGES[0]])
-    return label(lang, "text_note", language=names.get(original_language, original_language))
+def text_note(original_language: str, lang: str, languages: Languages) -> str:
+    """What the edition has of a document's text, said under its heading on the page in
+    `lang`: the document's own text or the author's translation, as quoted, or the edition's
+    translation of either."""
+    own = "own" if original_language == languages.original else "authors"
+    page = "original" if lang == languages.original else "translation"
+    return named(
+        lang, f"note_{own}_{page}_page", languages, language=language_name(original_language, lang)
+    )
+
+
+def named(lang: str, key: str, languages: Languages, **values: object) -> str:
+    """Label `key` in `lang` naming the edition's languages: {original}, and {translation},
+    the page's own language on a translation's page, else the translations."""
+    translations = (lang,) if lang in languages.translations else languages.translations
+    return label(
+        lang,
+        key,
+        original=language_name(languages.original, lang),
+        translation=" / ".join(language_name(code, lang) for code in translations),
+        **values,
+    )
 
 
 def named_anchors() -> list[str]:
     """The ids a chapter may give a block (`{ #oz }`): those the engine has a name for."""
     prefix = "anchor_"
-    return sorted(key[len(prefix) :] for key in LABELS[LANGUAGES[0]] if key.startswith(prefix))
+    common = set.intersection(*(set(texts) for texts in LABELS.values()))
+    return sorted(key[len(prefix) :] for key in common if key.startswith(prefix))
 
 
 def label(lang: str, key: str, **values: object) -> str:
-    text = LABELS.get(lang, {}).get(key) or LABELS[LANGUAGES[0]][key]
+    """Interface text `key` in `lang`; every language of LABELS has every key (a test says so)."""
+    text = LABELS[lang][key]
     return text.format(**values) if values else text

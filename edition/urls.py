@@ -11,14 +11,20 @@ import posixpath
 from functools import cache
 from typing import TYPE_CHECKING
 
-from edition.model import LANGUAGES
-
 if TYPE_CHECKING:
-    from edition.model import Edition
+    from edition.model import Edition, Languages
 
-LANGUAGE_PREFIXES = {lang: "" if lang == LANGUAGES[0] else f"{lang}/" for lang in LANGUAGES}
-"""Each language of the site and the path it is served under: the original at the root,
-each translation under its code."""
+
+def language_prefix(languages: Languages, lang: str) -> str:
+    """The path a language of the site is served under: the original at the root, each
+    translation under its code ('en/')."""
+    return "" if lang == languages.original else f"{lang}/"
+
+
+def language_prefixes(languages: Languages) -> dict[str, str]:
+    """Each language of the site, the original first, with the path it is served under."""
+    return {lang: language_prefix(languages, lang) for lang in languages}
+
 
 CITATIONS_PAGE = "kaynaklar.md"
 DOCUMENTS_INDEX = "belgeler/index.md"
@@ -93,9 +99,9 @@ def alias_redirects(edition: Edition) -> dict[str, str]:
     }
 
 
-def site_path(src: str, lang: str) -> str:
+def site_path(src: str, lang: str, languages: Languages) -> str:
     """A page's path from the site root, with its language prefix: 'en/giris/'."""
-    return LANGUAGE_PREFIXES[lang] + src_to_url(src)
+    return language_prefix(languages, lang) + src_to_url(src)
 
 
 @cache  # every page asks for the way to its twin, on every rebuild

@@ -50,7 +50,7 @@ def copy_project(folder: Path) -> Path:
     """A copy of the project's sources and configuration in `folder`/project."""
     copy = folder / "project"
     copy.mkdir()
-    for name in ("mkdocs.yml", "mkdocs.en.yml", "build_edition.py", "published-urls.txt"):
+    for name in ("mkdocs.yml", "build_edition.py", "published-urls.txt"):
         shutil.copy2(ROOT / name, copy / name)
     shutil.copytree(ROOT / "sources", copy / "sources")
     shutil.copytree(ROOT / "docs", copy / "docs")

@@ -99,7 +99,7 @@ def test_document_texts_are_given_side_by_side() -> None:
     assert edition is not None
     document = edition.document("rgaspi-159-2-56-045")
     assert document is not None
-    html = render_parallel_document_text(document, "en")
+    html = render_parallel_document_text(edition, document, "en")
     assert html.count('lang="tr"><p>') == html.count('lang="en"><p>') == 2
 
 

@@ -24,6 +24,7 @@ PEOPLE = (ROOT / "sources/people.yaml").read_text(encoding="utf-8")
 _EDITION = load_edition(ROOT)[0]
 assert _EDITION is not None
 ARCHIVES = _EDITION.info.archives
+LANGUAGES = _EDITION.languages
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 scalars = st.one_of(
@@ -52,7 +53,9 @@ def test_a_record_with_any_value_in_any_field(field: str, value: object) -> None
     data[field] = value
     text = yaml.safe_dump(data, allow_unicode=True)
     problems = Problems()
-    parse_document(text, "sources/documents/rgaspi-159-2-56-045.yaml", ARCHIVES, problems)
+    parse_document(
+        text, "sources/documents/rgaspi-159-2-56-045.yaml", LANGUAGES, ARCHIVES, problems
+    )
     assert_located(problems, "sources/documents/rgaspi-159-2-56-045.yaml", text.count("\n"))
 
 
@@ -61,7 +64,7 @@ def test_a_record_with_any_value_in_any_field(field: str, value: object) -> None
 def test_a_record_cut_and_spliced_anywhere(start: int, length: int, insert: str) -> None:
     text = RECORD[:start] + insert + RECORD[start + length :]
     problems = Problems()
-    parse_document(text, "sources/documents/x.yaml", ARCHIVES, problems)
+    parse_document(text, "sources/documents/x.yaml", LANGUAGES, ARCHIVES, problems)
     assert_located(problems, "sources/documents/x.yaml", text.count("\n"))
 
 
@@ -79,7 +82,7 @@ def test_a_bibliography_cut_and_spliced_anywhere(start: int, length: int, insert
 def test_the_people_file_cut_and_spliced_anywhere(start: int, length: int, insert: str) -> None:
     text = PEOPLE[:start] + insert + PEOPLE[start + length :]
     problems = Problems()
-    parse_people(text, "sources/people.yaml", problems)
+    parse_people(text, "sources/people.yaml", problems, LANGUAGES)
     assert_located(problems, "sources/people.yaml", text.count("\n"))
 
 

@@ -331,3 +331,29 @@ def test_a_named_anchor_the_engine_cannot_name_is_reported_not_a_crash(project: 
     ]
     result = run_cli(project, "build", "--without-pdf")
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+def test_a_language_the_engine_has_no_words_for_is_named_at_its_line(project: Path) -> None:
+    edit(project, "sources/edition.yaml", "languages: [tr, en]", "languages: [tr, de]")
+    line = line_of(project, "sources/edition.yaml", "languages: [tr, de]")
+    assert messages(project) == [
+        f"sources/edition.yaml:{line}: error: languages: the engine has no interface texts "
+        "in de; it has them in en, tr (edition/labels.py)"
+    ]
+
+
+def test_a_text_in_a_language_the_edition_does_not_have(project: Path) -> None:
+    edit(project, RECORD, "  en: |\n", "  de: Ein Brief.\n  en: |\n")
+    line = line_of(project, RECORD, "  de: Ein Brief.")
+    assert messages(project) == [
+        f"{RECORD}:{line}: error: unknown field 'de'; allowed fields: en, tr"
+    ]
+
+
+def test_chapters_in_a_language_the_edition_does_not_list(project: Path) -> None:
+    (project / "docs" / "de").mkdir()
+    (project / "docs" / "de" / "index.md").write_text("# Titel\n", encoding="utf-8")
+    assert messages(project) == [
+        "docs/de:1: error: chapters in 'de', which is not among the edition's languages "
+        f"(tr, en, sources/edition.yaml:{line_of(project, 'sources/edition.yaml', 'languages: [')})"
+    ]

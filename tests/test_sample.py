@@ -1,5 +1,6 @@
 """The engine on an edition that is not this one: tests/sample/, a small fictional edition
-with another author, journal, archive and signature grammar. What the engine renders for it
+with another author, journal, archive and signature grammar, whose original is English and
+whose translation is Turkish. What the engine renders for it
 is compared with the golden output checked in beside it (Pelican's way): a change of output
 shows as a diff, and is accepted by regenerating with --regenerate-golden."""
 
@@ -13,12 +14,12 @@ import pytest
 
 from edition.model.catalog import load_edition
 from edition.site.pages import render_site
-from edition.urls import LANGUAGE_PREFIXES
+from edition.urls import language_prefixes
 from tests.conftest import PUBLIC_ADDRESS, ROOT, run_cli
 
 SAMPLE = ROOT / "tests" / "sample"
 GOLDEN = SAMPLE / "golden"
-ENGINE_FILES = ("mkdocs.yml", "mkdocs.en.yml", "build_edition.py")
+ENGINE_FILES = ("mkdocs.yml", "build_edition.py")
 TRACES = ("korkmaz", "rgasp", "mustafa kemal", "tübar", "türklük", "çiçerin", "chicherin")
 
 
@@ -38,7 +39,7 @@ def rendered(project: Path) -> dict[str, str]:
     edition, problems = load_edition(project)
     assert edition is not None and not problems.items, [p.format() for p in problems.items]
     output = {}
-    for lang, prefix in LANGUAGE_PREFIXES.items():
+    for lang, prefix in language_prefixes(edition.languages).items():
         for src, page in render_site(edition, lang, PUBLIC_ADDRESS + prefix).items():
             output[f"{lang}/{src}"] = page.content
             if page.meta:
@@ -72,10 +73,18 @@ def test_the_sample_builds_with_no_trace_of_the_korkmaz_edition(tmp_path: Path) 
     result = run_cli(project, "build", "--without-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
-    page = (site / "en/belgeler/oda-3-1-12-4/index.html").read_text(encoding="utf-8")
-    assert "SSA, f. 3, op. 1, d. 12, l. 4" in page  # the archive's own English form
+    # The original, English, at the root; the Turkish translation under /tr/.
+    page = (site / "belgeler/ssa-3-1-12-4/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in page
+    assert "Collection 3, Box 1, File 12, Item 4" in page  # the archive's own grammar
     assert "Russian archival form" not in page  # the sample's archive has none
     assert "Sample State Archive (SSA), Sampletown" in page
+    assert "English (the document&#x27;s own text, as quoted)" in page
+    translated = (site / "tr/belgeler/ssa-3-1-12-4/index.html").read_text(encoding="utf-8")
+    assert '<html lang="tr"' in translated
+    assert "Örnek Devlet Arşivi (SSA), Örnekkent" in translated
+    assert "Türkçe (edisyonun, belgenin İngilizcesinden çevirisi)" in translated
+    assert not (site / "en").exists()
     found = [
         path.relative_to(site).as_posix()
         for path in site.rglob("*")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from edition.model.catalog import load_edition
 from tests.conftest import ROOT, run_cli
 
@@ -139,7 +141,13 @@ def test_a_record_of_an_archive_the_edition_does_not_list(project: Path) -> None
 TRACES = ("korkmaz", "rgasp", "mustafa kemal", "tübar", "türklük", "0000-0002-8513-706x")
 
 
-def test_new_edition_builds_at_once_with_no_trace_of_this_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("languages", "original", "translation"),
+    [((), "tr", "en"), (("--languages", "en,tr"), "en", "tr")],
+)
+def test_new_edition_builds_at_once_with_no_trace_of_this_one(
+    tmp_path: Path, languages: tuple[str, ...], original: str, translation: str
+) -> None:
     target = tmp_path / "letter"
     result = run_cli(
         ROOT,
@@ -155,6 +163,7 @@ def test_new_edition_builds_at_once_with_no_trace_of_this_one(tmp_path: Path) ->
         "12",
         "--year",
         "2021",
+        *languages,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     built = run_cli(target, "build", "--without-pdf")
@@ -162,9 +171,13 @@ def test_new_edition_builds_at_once_with_no_trace_of_this_one(tmp_path: Path) ->
     site = target / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "<title>Arşivde Bir Mektup</title>" in home and "Ayşe Demir" in home
-    assert (site / "en/index.html").is_file()
+    assert f'<html lang="{original}"' in home
+    twin = (site / translation / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{translation}"' in twin
+    assert not (site / original).exists()
     edition, problems = load_edition(target)
     assert edition is not None and not problems.items
+    assert edition.languages.codes == (original, translation)
     assert edition.info.identifiers.article == "demir-2021"
     found = [
         path.relative_to(site).as_posix()
@@ -174,6 +187,16 @@ def test_new_edition_builds_at_once_with_no_trace_of_this_one(tmp_path: Path) ->
         and any(trace in path.read_text(encoding="utf-8").casefold() for trace in TRACES)
     ]
     assert found == []
+
+
+def test_new_edition_refuses_a_language_the_engine_has_no_words_for(tmp_path: Path) -> None:
+    result = run_cli(
+        ROOT, "new-edition", str(tmp_path / "de"), "--title", "T", "--author", "A B",
+        "--journal", "J", "--issue", "1", "--year", "2020", "--languages", "de,en",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "languages 'de,en'" in result.stdout and "(en, tr)" in result.stdout
+    assert not (tmp_path / "de").exists()
 
 
 def test_new_edition_never_writes_over_a_folder(project: Path) -> None:

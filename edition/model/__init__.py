@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -22,20 +22,44 @@ class Origin:
         return f"{self.path}:{self.line}"
 
 
-LANGUAGES = ("tr", "en")
-"""Languages of the edition; the first is the original and is served at the site root."""
+@dataclass(frozen=True)
+class Languages:
+    """The edition's languages, as sources/edition.yaml lists them: the original first."""
+
+    codes: tuple[str, ...]
+    origin: Origin
+
+    @property
+    def original(self) -> str:
+        return self.codes[0]
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        return self.codes[1:]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.codes)
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self.codes
+
+    def __len__(self) -> int:
+        return len(self.codes)
 
 
 @dataclass(frozen=True)
 class LocalizedText:
-    """A text in one or more of the edition's languages."""
+    """A text in one or more of the edition's languages; the original's is always there."""
 
     values: tuple[tuple[str, str], ...]
+    original: str  # the edition's original language, which every localized field gives
 
     @classmethod
-    def from_mapping(cls, mapping: Mapping[str, object]) -> LocalizedText:
-        """From a record's `{tr: …, en: …}`, each text stripped."""
-        return cls(tuple(sorted((lang, str(text).strip()) for lang, text in mapping.items())))
+    def from_mapping(cls, mapping: Mapping[str, object], original: str) -> LocalizedText:
+        """From a record's `{<language>: text, …}`, each text stripped."""
+        return cls(
+            tuple(sorted((lang, str(text).strip()) for lang, text in mapping.items())), original
+        )
 
     def get(self, lang: str) -> str | None:
         return dict(self.values).get(lang)
@@ -43,7 +67,7 @@ class LocalizedText:
     def text(self, lang: str) -> str:
         """The text in ``lang``, falling back to the original language."""
         values = dict(self.values)
-        return values.get(lang) or values.get(LANGUAGES[0]) or ""
+        return values.get(lang) or values.get(self.original) or ""
 
 
 # --- the article -----------------------------------------------------------------------
@@ -229,9 +253,12 @@ class Signature:
         return (int(self.fond), int(self.opis), int(self.delo), int(self.list))
 
     @property
-    def english(self) -> str:
-        """The English archival convention: 'RGASPI, f. 159, op. 2, d. 57, l. 3'."""
-        return f"{self.archive.english or self.archive.abbreviation}, {self.english_location}"
+    def english(self) -> str | None:
+        """The English archival convention: 'RGASPI, f. 159, op. 2, d. 57, l. 3'; None for
+        an archive that edition.yaml gives no English form."""
+        if self.archive.english is None:
+            return None
+        return f"{self.archive.english}, {self.english_location}"
 
     @property
     def english_location(self) -> str:
@@ -360,7 +387,18 @@ class Identifiers:
 
 
 @dataclass(frozen=True)
+class TranslationNote:
+    """The edition's note on one of its translations, in that translation's language."""
+
+    note: str
+    conventions: tuple[str, ...]  # Markdown; {people} and {glossary} name those pages
+    resp: str | None  # the translation's making, as the TEI files state it
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class EditionInfo:
+    languages: Languages
     title: LocalizedText
     author: str
     publication: Publication
@@ -374,9 +412,13 @@ class EditionInfo:
     translators: tuple[tuple[str, LocalizedText], ...] = ()
     author_orcid: str | None = None
     address: str | None = None  # the public address sources/edition.yaml gives
+    translation_notes: tuple[tuple[str, TranslationNote], ...] = ()
 
     def archive(self, abbreviation: str) -> Archive | None:
         return next((a for a in self.archives if a.abbreviation == abbreviation), None)
+
+    def translation_note(self, lang: str) -> TranslationNote | None:
+        return dict(self.translation_notes).get(lang)
 
     def translator(self, lang: str) -> LocalizedText | None:
         """Who made the text in `lang`, when it is a translation; None for the original."""
@@ -404,6 +446,15 @@ class Edition:
     events: tuple[Event, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
 
+    @property
+    def languages(self) -> Languages:
+        return self.info.languages
+
+    @property
+    def original(self) -> str:
+        """The original language: the article's own, served at the site's root."""
+        return self.info.languages.original
+
     def chapters_in(self, lang: str) -> list[Chapter]:
         return [c for c in self.chapters if c.lang == lang]
 
@@ -415,6 +466,25 @@ class Edition:
 
     def person(self, person_id: str) -> Person | None:
         return self._people_by_id.get(person_id)
+
+    def citing(self, key: str, lang: str) -> tuple[tuple[Chapter, str, str], ...]:
+        """Every (chapter, anchor, pages) of `lang` whose paragraph or footnote cites `key`,
+        in reading order."""
+        return self._citing_by_key.get((lang, key), ())
+
+    # Gathered in one pass over the chapters: asked once per document, a pass each would
+    # make a build quadratic in the number of documents.
+    @cached_property
+    def _citing_by_key(self) -> dict[tuple[str, str], tuple[tuple[Chapter, str, str], ...]]:
+        found: dict[tuple[str, str], list[tuple[Chapter, str, str]]] = {}
+        for chapter in self.chapters:
+            for citation, anchor in chapter.citations():
+                for item in citation.items:
+                    if anchor:
+                        found.setdefault((chapter.lang, item.key), []).append(
+                            (chapter, anchor, item.locator)
+                        )
+        return {key: tuple(places) for key, places in found.items()}
 
     # Lookups by key, made once: a search through thousands of documents for each of their
     # citations would make a build quadratic. (cached_property writes the instance's

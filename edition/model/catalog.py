@@ -6,13 +6,13 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from edition.labels import named_anchors
+from edition.labels import interface_languages, named_anchors
 from edition.model import (
-    LANGUAGES,
     Archive,
     Block,
     BlockKind,
@@ -21,10 +21,12 @@ from edition.model import (
     EditionInfo,
     Footnote,
     Identifiers,
+    Languages,
     LocalizedText,
     Origin,
     Person,
     Publication,
+    TranslationNote,
     Version,
 )
 from edition.model.bibliography import parse_bibliography
@@ -35,7 +37,7 @@ from edition.model.glossary import check_glossary, parse_glossary
 from edition.model.people import mentions, parse_people
 from edition.problems import Problem, Problems, did_you_mean
 from edition.sources.hygiene import check_links, check_slug, read_source
-from edition.sources.schema import check_against_schema, load_schema
+from edition.sources.schema import check_against_schema, check_fields, load_schema
 from edition.sources.yamlsource import LineMap, parse_yaml
 
 EDITION_FILE = "sources/edition.yaml"
@@ -46,15 +48,36 @@ GLOSSARY_FILE = "sources/glossary.yaml"  # optional: an edition may have no glos
 DOCUMENTS_DIR = "sources/documents"
 DOCS_DIR = "docs"
 
-_cache: dict[tuple[str, tuple[tuple[str, int, int], ...]], tuple[Edition | None, Problems]] = {}
-
 T = TypeVar("T")
-# Each file's parse, by its text, from the last load: the preview's rebuild after an edit to
-# one record parses that record only. A parse is pure, so the same text gives the same
-# object and the same problems; unchanged records stay the same objects, which lets the
-# rendering tell cheaply what changed (see pages.py).
-_parsed: dict[tuple[Hashable, ...], tuple[Any, tuple[Problem, ...]]] = {}
-_parsed_now: dict[tuple[Hashable, ...], tuple[Any, tuple[Problem, ...]]] = {}
+Loaded = tuple[Edition | None, Problems]
+
+
+@dataclass
+class SourceMemory:
+    """What loading keeps for the next load in the same process (the preview's, which loads
+    after every edit): the last load, by the source files' paths, times and sizes, and each
+    file's parse, by its text, so that an edit to one record parses that record only. A parse
+    is pure: the same text gives the same object and the same problems, and unchanged records
+    staying the same objects lets the rendering tell cheaply what changed (site/memo.py)."""
+
+    last: tuple[Hashable, Loaded] | None = None
+    parsed: dict[tuple[Hashable, ...], tuple[Any, tuple[Problem, ...]]] = field(
+        default_factory=dict
+    )
+    used: dict[tuple[Hashable, ...], tuple[Any, tuple[Problem, ...]]] = field(default_factory=dict)
+
+    def parse_once(
+        self, key: tuple[Hashable, ...], parse: Callable[..., T], problems: Problems
+    ) -> T:
+        """`parse(problems)`, or what it gave for the same key in the last load."""
+        remembered = self.parsed.get(key)
+        if remembered is None:
+            own = Problems()
+            remembered = (parse(problems=own), tuple(own.items))
+        self.used[key] = remembered
+        problems.extend(remembered[1])
+        result: T = remembered[0]
+        return result
 
 
 def source_files(root: Path) -> list[Path]:
@@ -63,55 +86,47 @@ def source_files(root: Path) -> list[Path]:
     if (root / GLOSSARY_FILE).exists():
         files.append(root / GLOSSARY_FILE)
     files += sorted((root / DOCUMENTS_DIR).glob("*.yaml"))
-    for lang in LANGUAGES:
-        files += sorted((root / DOCS_DIR / lang).glob("*.md"))
+    # Every language folder, listed or not: a folder the edition does not list is reported.
+    files += sorted((root / DOCS_DIR).glob("*/*.md"))
     return files
 
 
-def load_edition(root: Path) -> tuple[Edition | None, Problems]:
-    """Load and check everything under `root`; cached until a source file changes.
+def load_edition(root: Path, memory: SourceMemory | None = None) -> Loaded:
+    """Load and check everything under `root`. With a `memory`, the last load is given again
+    until a source file changes, and each file unchanged since is not parsed again.
 
     Returns the edition (None when a source is too broken to build one) and every problem.
     """
+    memory = memory if memory is not None else SourceMemory()
     stamp = tuple(
         (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in source_files(root) if p.exists()
     )
     key = (str(root.resolve()), stamp)
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _load(root)
-    return _cache[key]
-
-
-def _parse_once(key: tuple[Hashable, ...], parse: Callable[..., T], problems: Problems) -> T:
-    """`parse(problems)`, or what it gave for the same key in the last load."""
-    remembered = _parsed.get(key)
-    if remembered is None:
-        own = Problems()
-        remembered = (parse(problems=own), tuple(own.items))
-    _parsed_now[key] = remembered
-    problems.extend(remembered[1])
-    return remembered[0]
+    if memory.last is not None and memory.last[0] == key:
+        return memory.last[1]
+    try:
+        loaded = _load_sources(root, memory)
+    finally:
+        # Only what this load used is kept: a deleted or edited file's old parse goes.
+        memory.parsed, memory.used = memory.used, {}
+    memory.last = (key, loaded)
+    return loaded
 
 
 _read = read_source
 
 
-def _load(root: Path) -> tuple[Edition | None, Problems]:
-    global _parsed, _parsed_now
-    try:
-        return _load_sources(root)
-    finally:
-        # Only what this load used is kept: a deleted or edited file's old parse goes.
-        _parsed, _parsed_now = _parsed_now, {}
-
-
-def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
+def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
     problems = Problems()
     for folder in (DOCS_DIR, "sources"):
         check_links(root, folder, problems)
-    info = _load_info(root, problems)
-    people = _load_people(root, problems)
+    data, text = _edition_data(root, problems)
+    languages = _parse_languages(data, problems) if data is not None else None
+    if data is None or languages is None:
+        # Every text of every source is in the edition's languages: none can be read without.
+        return None, problems
+    info = _load_info(data, text, languages, problems)
+    people = _load_people(root, problems, languages)
     bib_text = _read(root, REFERENCES_FILE, problems)
     works = parse_bibliography(bib_text, REFERENCES_FILE, problems) if bib_text else []
     documents = []
@@ -119,14 +134,14 @@ def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
     archives = info.archives if info is not None else None
     for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
         relative = path.relative_to(root).as_posix()
-        text = _read(root, relative, problems)
+        record = _read(root, relative, problems)
         document = (
-            _parse_once(
-                ("document", relative, text, archives),
-                partial(parse_document, text, relative, archives),
+            memory.parse_once(
+                ("document", relative, record, languages, archives),
+                partial(parse_document, record, relative, languages, archives),
                 problems,
             )
-            if text is not None
+            if record is not None
             else None
         )
         if document is None:
@@ -135,14 +150,16 @@ def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
             documents.append(document)
     if info is None:
         return None, problems
-    chapters = _load_chapters(root, info, problems)
+    chapters = _load_chapters(root, info, problems, memory)
     events_text = _read(root, EVENTS_FILE, problems)
-    events = parse_events(events_text, EVENTS_FILE, problems) if events_text else []
-    check_events(events, {c.slug: c for c in chapters if c.lang == LANGUAGES[0]}, problems)
+    events = parse_events(events_text, EVENTS_FILE, problems, languages) if events_text else []
+    check_events(events, {c.slug: c for c in chapters if c.lang == languages.original}, problems)
     glossary_text = (
         _read(root, GLOSSARY_FILE, problems) if (root / GLOSSARY_FILE).exists() else None
     )
-    glossary = parse_glossary(glossary_text, GLOSSARY_FILE, problems) if glossary_text else []
+    glossary = (
+        parse_glossary(glossary_text, GLOSSARY_FILE, problems, languages) if glossary_text else []
+    )
     edition = Edition(
         info=info,
         chapters=tuple(chapters),
@@ -156,20 +173,44 @@ def _load_sources(root: Path) -> tuple[Edition | None, Problems]:
     return edition, problems
 
 
-def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
+def _edition_data(root: Path, problems: Problems) -> tuple[LineMap | None, str]:
+    """sources/edition.yaml as a mapping, and its text; None when it is not one."""
     text = _read(root, EDITION_FILE, problems)
     reported = len(problems.items)
     data = parse_yaml(text, EDITION_FILE, problems) if text is not None else None
-    if not isinstance(data, LineMap):
-        if text is not None and data is None and len(problems.items) == reported:
-            required = load_schema("edition.schema.json")["required"]
-            problems.error(
-                Origin(EDITION_FILE, 1), f"the file is empty: it needs {', '.join(required)}"
-            )
-        elif text is not None and data is not None:
-            problems.error(Origin(EDITION_FILE, 1), "expected a mapping of field: value lines")
+    if isinstance(data, LineMap):
+        return data, text or ""
+    if text is not None and data is None and len(problems.items) == reported:
+        required = load_schema("edition.schema.json")["required"]
+        problems.error(
+            Origin(EDITION_FILE, 1), f"the file is empty: it needs {', '.join(required)}"
+        )
+    elif text is not None and data is not None:
+        problems.error(Origin(EDITION_FILE, 1), "expected a mapping of field: value lines")
+    return None, text or ""
+
+
+def _parse_languages(data: LineMap, problems: Problems) -> Languages | None:
+    """The edition's languages, which must be read (and right) before any of its texts."""
+    if check_fields(data, "edition.schema.json", ("languages",), EDITION_FILE, problems):
         return None
-    if check_against_schema(data, "edition.schema.json", EDITION_FILE, problems):
+    origin = Origin(EDITION_FILE, data.line_of("languages"))
+    codes = tuple(str(code) for code in data["languages"])
+    missing = [code for code in codes if code not in interface_languages()]
+    if missing:
+        problems.error(
+            origin,
+            f"languages: the engine has no interface texts in {', '.join(missing)}; it has "
+            f"them in {', '.join(interface_languages())} (edition/labels.py)",
+        )
+        return None
+    return Languages(codes, origin)
+
+
+def _load_info(
+    data: LineMap, text: str, languages: Languages, problems: Problems
+) -> EditionInfo | None:
+    if check_against_schema(data, "edition.schema.json", EDITION_FILE, problems, languages.codes):
         return None
     chapters = data["chapters"]
     first_ok = chapters[0] == "index"
@@ -181,20 +222,26 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
     slugs_ok = all(
         [
             check_slug(
-                name, "chapter", _item_origin(text or "", data.line_of("chapters"), name), problems
+                name, "chapter", _item_origin(text, data.line_of("chapters"), name), problems
             )
             for name in chapters
         ]
     )
-    versions = _parse_versions(data, problems)
-    translators = _parse_translators(data, problems)
-    archives = _parse_archives(data, problems)
-    if not (first_ok and slugs_ok and versions and translators is not None) or archives is None:
+    versions = _parse_versions(data, problems, languages.original)
+    translators = _parse_translators(data, problems, languages)
+    notes = _parse_translation_notes(data, problems, languages)
+    archives = _parse_archives(data, problems, languages.original)
+    if (
+        not (first_ok and slugs_ok and versions and translators is not None)
+        or archives is None
+        or notes is None
+    ):
         return None
     publication = data["publication"]
     identifiers = data["identifiers"]
     return EditionInfo(
-        title=LocalizedText.from_mapping(data["title"]),
+        languages=languages,
+        title=LocalizedText.from_mapping(data["title"], languages.original),
         author=str(data["author"]),
         publication=Publication(
             journal=str(publication["journal"]),
@@ -215,6 +262,7 @@ def _load_info(root: Path, problems: Problems) -> EditionInfo | None:
         archives=archives,
         author_orcid=data.get("author_orcid"),
         address=data.get("address"),
+        translation_notes=notes,
     )
 
 
@@ -231,7 +279,7 @@ def _item_origin(text: str, after: int, item: object) -> Origin:
 SIGNATURE_PARTS = ("fond", "opis", "delo", "list")
 
 
-def _parse_archives(data: LineMap, problems: Problems) -> tuple[Archive, ...] | None:
+def _parse_archives(data: LineMap, problems: Problems, original: str) -> tuple[Archive, ...] | None:
     archives = []
     entries = data.get("archives") or LineMap()
     for abbreviation, entry in entries.items():
@@ -253,9 +301,9 @@ def _parse_archives(data: LineMap, problems: Problems) -> tuple[Archive, ...] | 
         archives.append(
             Archive(
                 abbreviation=str(abbreviation),
-                name=LocalizedText.from_mapping(entry["name"]),
+                name=LocalizedText.from_mapping(entry["name"], original),
                 name_original=entry.get("name_original"),
-                place=LocalizedText.from_mapping(entry["place"]),
+                place=LocalizedText.from_mapping(entry["place"], original),
                 signature=template,
                 id_prefix=entry["id_prefix"],
                 english=entry.get("english"),
@@ -269,23 +317,47 @@ def _parse_archives(data: LineMap, problems: Problems) -> tuple[Archive, ...] | 
 
 
 def _parse_translators(
-    data: LineMap, problems: Problems
+    data: LineMap, problems: Problems, languages: Languages
 ) -> tuple[tuple[str, LocalizedText], ...] | None:
     entry = data.get("translators", {})
     credits = []
     for lang, credit in sorted(entry.items()):
-        if lang == LANGUAGES[0] or lang not in LANGUAGES:
+        if lang not in languages.translations:
             problems.error(
                 Origin(EDITION_FILE, entry.line_of(lang)),
                 f"translators: '{lang}' is not a language the edition translates into; "
-                f"translations: {', '.join(LANGUAGES[1:])}",
+                f"translations: {', '.join(languages.translations) or 'none'}",
             )
             return None
-        credits.append((str(lang), LocalizedText.from_mapping(credit)))
+        credits.append((str(lang), LocalizedText.from_mapping(credit, languages.original)))
     return tuple(credits)
 
 
-def _parse_versions(data: LineMap, problems: Problems) -> list[Version]:
+def _parse_translation_notes(
+    data: LineMap, problems: Problems, languages: Languages
+) -> tuple[tuple[str, TranslationNote], ...] | None:
+    entries = data.get("translation_notes") or LineMap()
+    notes = []
+    for lang, entry in sorted(entries.items()):
+        origin = Origin(EDITION_FILE, entries.line_of(lang))
+        if lang not in languages.translations:
+            problems.error(
+                origin,
+                f"translation_notes: '{lang}' is not a language the edition translates into; "
+                f"translations: {', '.join(languages.translations) or 'none'}",
+            )
+            return None
+        note = TranslationNote(
+            note=" ".join(str(entry["note"]).split()),
+            conventions=tuple(" ".join(str(c).split()) for c in entry.get("conventions", [])),
+            resp=" ".join(str(entry["resp"]).split()) if "resp" in entry else None,
+            origin=origin,
+        )
+        notes.append((str(lang), note))
+    return tuple(notes)
+
+
+def _parse_versions(data: LineMap, problems: Problems, original: str) -> list[Version]:
     versions: list[Version] = []
     for entry in data["versions"]:
         number = str(entry["version"])
@@ -299,7 +371,7 @@ def _parse_versions(data: LineMap, problems: Problems) -> list[Version]:
             Version(
                 number,
                 str(entry["date"]),
-                LocalizedText.from_mapping(entry["changes"]),
+                LocalizedText.from_mapping(entry["changes"], original),
                 Origin(EDITION_FILE, entry.line),
             )
         )
@@ -310,17 +382,27 @@ def _version_key(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split("."))
 
 
-def _load_people(root: Path, problems: Problems) -> list[Person]:
+def _load_people(root: Path, problems: Problems, languages: Languages) -> list[Person]:
     text = _read(root, PEOPLE_FILE, problems)
-    return parse_people(text, PEOPLE_FILE, problems) if text is not None else []
+    return parse_people(text, PEOPLE_FILE, problems, languages) if text is not None else []
 
 
-def _load_chapters(root: Path, info: EditionInfo, problems: Problems) -> list[Chapter]:
+def _load_chapters(
+    root: Path, info: EditionInfo, problems: Problems, memory: SourceMemory
+) -> list[Chapter]:
     chapters: list[Chapter] = []
-    for lang in LANGUAGES:
+    languages = info.languages
+    for folder in sorted((root / DOCS_DIR).glob("*/")):
+        if folder.name not in languages and any(folder.glob("*.md")):
+            problems.error(
+                Origin(folder.relative_to(root).as_posix(), 1),
+                f"chapters in '{folder.name}', which is not among the edition's languages "
+                f"({', '.join(languages)}, {EDITION_FILE}:{languages.origin.line})",
+            )
+    for lang in languages:
         folder = root / DOCS_DIR / lang
         if not folder.is_dir():
-            if lang == LANGUAGES[0]:
+            if lang == languages.original:
                 problems.error(Origin(f"{DOCS_DIR}/{lang}", 1), "the chapters' folder is missing")
             continue
         listed = set(info.chapters)
@@ -334,7 +416,7 @@ def _load_chapters(root: Path, info: EditionInfo, problems: Problems) -> list[Ch
         for slug in info.chapters:
             relative = f"{DOCS_DIR}/{lang}/{slug}.md"
             if not (root / relative).exists():
-                if lang == LANGUAGES[0]:
+                if lang == languages.original:
                     problems.error(
                         info.origin, f"chapter '{slug}' is listed but {relative} is missing"
                     )
@@ -343,7 +425,7 @@ def _load_chapters(root: Path, info: EditionInfo, problems: Problems) -> list[Ch
             if text is None:
                 continue
             numbered = slug != "index"
-            chapter = _parse_once(
+            chapter = memory.parse_once(
                 ("chapter", relative, slug, lang, str(numbered), text),
                 partial(
                     parse_chapter, text, slug=slug, lang=lang, path=relative, numbered=numbered
@@ -449,8 +531,8 @@ def _check_named_anchors(edition: Edition, problems: Problems) -> None:
 
 def _check_parity(edition: Edition, problems: Problems) -> None:
     """Every translation has the original's paragraphs, notes and citations, in order."""
-    original = LANGUAGES[0]
-    for lang in LANGUAGES[1:]:
+    original = edition.original
+    for lang in edition.languages.translations:
         twins = {chapter.slug: chapter for chapter in edition.chapters_in(lang)}
         for chapter in edition.chapters_in(original):
             twin = twins.get(chapter.slug)
@@ -583,13 +665,13 @@ def _check_people_are_named(edition: Edition, problems: Problems) -> None:
     """A person the text never names is a record without a reason, or a mistyped form."""
     texts = [
         words_of(markdown)
-        for chapter in edition.chapters_in(LANGUAGES[0])
+        for chapter in edition.chapters_in(edition.original)
         for markdown in (
             *(block.markdown for block in chapter.blocks),
             *(note.markdown for note in chapter.footnotes),
         )
     ]
-    texts += [document.text.text(LANGUAGES[0]) for document in edition.documents]
+    texts += [document.text.text(edition.original) for document in edition.documents]
     for person in edition.people:
         if not any(mentions(person, text) for text in texts):
             problems.warning(
@@ -657,7 +739,7 @@ def _check_footnotes(chapter: Chapter, problems: Problems) -> None:
 
 def _check_footnote_numbering(edition: Edition, problems: Problems) -> None:
     """Footnotes are numbered as printed: 1, 2, 3 … through the whole article."""
-    for lang in LANGUAGES:
+    for lang in edition.languages:
         expected = 1
         for chapter in edition.chapters_in(lang):
             for block in chapter.blocks:
@@ -688,7 +770,7 @@ def _normalise(text: str) -> str:
 
 def _check_quotations(edition: Edition, problems: Problems) -> None:
     """A record's text is the article's quotation of it, word for word."""
-    original = LANGUAGES[0]
+    original = edition.original
     for chapter in edition.chapters_in(original):
         for block in chapter.blocks:
             if block.kind is not BlockKind.QUOTE:

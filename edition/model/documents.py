@@ -16,6 +16,7 @@ from edition.model import (
     DatePrecision,
     Document,
     DocumentDate,
+    Languages,
     LocalizedText,
     Origin,
     Signature,
@@ -64,11 +65,15 @@ def document_schema() -> dict[str, Any]:
 
 
 def parse_document(
-    text: str, path: str, archives: tuple[Archive, ...] | None, problems: Problems
+    text: str,
+    path: str,
+    languages: Languages,
+    archives: tuple[Archive, ...] | None,
+    problems: Problems,
 ) -> Document | None:
-    """Parse and check one record file; returns None when it cannot become a Document.
-    `archives` are the edition's (None when sources/edition.yaml could not be read: then
-    only the record's own form is checked)."""
+    """Parse and check one record file, of an edition in `languages`; returns None when it
+    cannot become a Document. `archives` are the edition's (None when sources/edition.yaml
+    could not be read: then only the record's own form is checked)."""
     data = parse_yaml(text, path, problems)
     if data is None and not problems.errors:
         problems.error(Origin(path, 1), "the record is empty; see README.md for its fields")
@@ -77,13 +82,16 @@ def parse_document(
     if not isinstance(data, LineMap):
         problems.error(Origin(path, 1), "a record must be a mapping of field: value lines")
         return None
-    if check_against_schema(data, "document.schema.json", path, problems) or archives is None:
+    if (
+        check_against_schema(data, "document.schema.json", path, problems, languages.codes)
+        or archives is None
+    ):
         return None
-    return _build_document(data, path, archives, problems)
+    return _build_document(data, path, languages.original, archives, problems)
 
 
 def _build_document(
-    data: LineMap, path: str, archives: tuple[Archive, ...], problems: Problems
+    data: LineMap, path: str, original: str, archives: tuple[Archive, ...], problems: Problems
 ) -> Document | None:
     def at(name: str) -> Origin:
         return Origin(path, data.line_of(name))
@@ -126,10 +134,13 @@ def _build_document(
             f"citation_as_printed does not contain the signature '{signature.as_printed}'",
         )
         ok = False
-    date = parse_date(data, path, problems)
+    date = parse_date(data, path, problems, original)
     if date is None:
         ok = False
-    unknown = {name: LocalizedText.from_mapping(reason) for name, reason in data["unknown"].items()}
+    unknown = {
+        name: LocalizedText.from_mapping(reason, original)
+        for name, reason in data["unknown"].items()
+    }
     if "place" not in data and "place" not in unknown:
         problems.error(
             Origin(path, data.line),
@@ -161,16 +172,16 @@ def _build_document(
         senders=tuple(data["senders"]),
         recipients=tuple(data["recipients"]),
         recipient_groups=tuple(
-            LocalizedText.from_mapping(g) for g in data.get("recipient_groups", [])
+            LocalizedText.from_mapping(g, original) for g in data.get("recipient_groups", [])
         ),
         original_language=data["original_language"],
-        text=LocalizedText.from_mapping(data["text"]),
+        text=LocalizedText.from_mapping(data["text"], original),
         unknown=tuple(sorted(unknown.items())),
         aliases=tuple(data.get("aliases", [])),
         origin=Origin(path, data.line),
         field_origins=tuple(sorted((name, at(name)) for name in data)),
         original_language_basis=(
-            LocalizedText.from_mapping(data["original_language_basis"])
+            LocalizedText.from_mapping(data["original_language_basis"], original)
             if "original_language_basis" in data
             else None
         ),
@@ -245,8 +256,9 @@ def _triple(moment: Any) -> tuple[int, int, int]:
     return (int(moment[0]), int(moment[1]), int(moment[2]))
 
 
-def parse_date(data: LineMap, path: str, problems: Problems) -> DocumentDate | None:
-    """The EDTF `date` of a record or an event, with `date_as_printed` and `date_basis`."""
+def parse_date(data: LineMap, path: str, problems: Problems, original: str) -> DocumentDate | None:
+    """The EDTF `date` of a record or an event, with `date_as_printed` and `date_basis` (in
+    the edition's languages, `original` first)."""
     origin = Origin(path, data.line_of("date"))
     text = data["date"]
     try:
@@ -263,7 +275,9 @@ def parse_date(data: LineMap, path: str, problems: Problems) -> DocumentDate | N
     year, month, day = facts.year, facts.month, facts.day
     year_uncertain, uncertain = facts.year_uncertain, facts.uncertain
     precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
-    basis = LocalizedText.from_mapping(data["date_basis"]) if "date_basis" in data else None
+    basis = (
+        LocalizedText.from_mapping(data["date_basis"], original) if "date_basis" in data else None
+    )
     if (year_uncertain or uncertain) and basis is None:
         problems.error(
             origin,

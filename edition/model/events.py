@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from edition.model import Block, Chapter, Event, LocalizedText, Origin
+from edition.model import Block, Chapter, Event, Languages, LocalizedText, Origin
 from edition.model.chapters import words_of
 from edition.model.documents import parse_date
 from edition.problems import Problems, did_you_mean
 from edition.sources.schema import checked_entries
 
 
-def parse_events(text: str, path: str, problems: Problems) -> list[Event]:
+def parse_events(text: str, path: str, problems: Problems, languages: Languages) -> list[Event]:
     events = []
-    for entry, valid in checked_entries(text, path, "events.schema.json", problems):
+    for entry, valid in checked_entries(
+        text, path, "events.schema.json", problems, languages.codes
+    ):
         if not valid:
             continue
-        date = parse_date(entry, path, problems)
+        date = parse_date(entry, path, problems, languages.original)
         if date is None:
             continue
         events.append(
             Event(
                 date=date,
-                event=LocalizedText.from_mapping(entry["event"]),
+                event=LocalizedText.from_mapping(entry["event"], languages.original),
                 chapter=entry["chapter"],
                 quote=" ".join(entry["quote"].split()),
                 origin=Origin(path, entry.line_of("quote")),

@@ -13,21 +13,33 @@ from dataclasses import dataclass
 
 import icu
 
-from edition.model import LANGUAGES, Block, Chapter, Edition, GlossaryEntry, LocalizedText, Origin
+from edition.model import (
+    Block,
+    Chapter,
+    Edition,
+    GlossaryEntry,
+    Languages,
+    LocalizedText,
+    Origin,
+)
 from edition.model.chapters import words_of
 from edition.problems import Problems
 from edition.sources.schema import checked_entries
 
 
-def parse_glossary(text: str, path: str, problems: Problems) -> list[GlossaryEntry]:
+def parse_glossary(
+    text: str, path: str, problems: Problems, languages: Languages
+) -> list[GlossaryEntry]:
     entries: list[GlossaryEntry] = []
     seen: dict[str, Origin] = {}
-    translations = LANGUAGES[1:]
-    for entry, valid in checked_entries(text, path, "glossary.schema.json", problems):
+    translations = languages.translations
+    for entry, valid in checked_entries(
+        text, path, "glossary.schema.json", problems, languages.codes
+    ):
         if not valid:
             continue
         origin = Origin(path, entry.line_of("term"))
-        key = fold(entry["term"], LANGUAGES[0])
+        key = fold(entry["term"], languages.original)
         if key in seen:
             problems.error(
                 origin, f"the term '{entry['term']}' is listed twice (first at {seen[key]})"
@@ -62,7 +74,11 @@ def parse_glossary(text: str, path: str, problems: Problems) -> list[GlossaryEnt
                         for lang, value in rendering.items()
                     )
                 ),
-                note=LocalizedText.from_mapping(entry["note"]) if "note" in entry else None,
+                note=(
+                    LocalizedText.from_mapping(entry["note"], languages.original)
+                    if "note" in entry
+                    else None
+                ),
                 origin=origin,
             )
         )
@@ -98,11 +114,11 @@ def passages(edition: Edition) -> Iterator[Passage]:
     """The original's numbered paragraphs and footnotes, in reading order. Twins are paired
     by position within their chapter and footnotes by label; a chapter whose twin has
     another number of paragraphs has no twins here (the parity check reports it)."""
-    translations = {(c.lang, c.slug): c for c in edition.chapters if c.lang != LANGUAGES[0]}
-    for chapter in edition.chapters_in(LANGUAGES[0]):
+    translations = {(c.lang, c.slug): c for c in edition.chapters if c.lang != edition.original}
+    for chapter in edition.chapters_in(edition.original):
         twins = [
             (lang, translations[(lang, chapter.slug)])
-            for lang in LANGUAGES[1:]
+            for lang in edition.languages.translations
             if (lang, chapter.slug) in translations
         ]
         blocks = _anchored(chapter)
@@ -113,7 +129,7 @@ def passages(edition: Edition) -> Iterator[Passage]:
             yield Passage(
                 chapter.slug,
                 block.anchor or "",
-                fold(words_of(block.markdown), LANGUAGES[0]),
+                fold(words_of(block.markdown), edition.original),
                 tuple(
                     (lang, fold(words_of(other[index].markdown), lang), other[index].origin)
                     for lang, other in paired.items()
@@ -124,7 +140,7 @@ def passages(edition: Edition) -> Iterator[Passage]:
             yield Passage(
                 chapter.slug,
                 note.anchor,
-                fold(words_of(note.markdown), LANGUAGES[0]),
+                fold(words_of(note.markdown), edition.original),
                 tuple(
                     (
                         lang,
@@ -147,7 +163,7 @@ def check_glossary(edition: Edition, problems: Problems) -> None:
         return
     for passage in passages(edition):
         for entry in edition.glossary:
-            if not uses(passage.words, entry.forms, LANGUAGES[0]):
+            if not uses(passage.words, entry.forms, edition.original):
                 continue
             for lang, words, origin in passage.twins:
                 forms = entry.forms_in(lang)
@@ -159,19 +175,21 @@ def check_glossary(edition: Edition, problems: Problems) -> None:
                         f"({entry.origin}) renders it '{entry.rendering_in(lang)}'",
                     )
     for document in edition.documents:
-        original = fold(document.text.get(LANGUAGES[0]) or "", LANGUAGES[0])
+        original = fold(document.text.get(edition.original) or "", edition.original)
         translations = {
-            lang: fold(text, lang) for lang in LANGUAGES[1:] if (text := document.text.get(lang))
+            lang: fold(text, lang)
+            for lang in edition.languages.translations
+            if (text := document.text.get(lang))
         }
         for entry in edition.glossary:
-            if not uses(original, entry.forms, LANGUAGES[0]):
+            if not uses(original, entry.forms, edition.original):
                 continue
             for lang, translation in translations.items():
                 forms = entry.forms_in(lang)
                 if forms and not uses(translation, forms, lang):
                     problems.error(
                         document.origin_of("text"),
-                        f"the {LANGUAGES[0]} text uses '{entry.term}', but the {lang} text has "
+                        f"the {edition.original} text uses '{entry.term}', but the {lang} text has "
                         f"none of {' / '.join(repr(form) for form in forms)}: the glossary "
                         f"({entry.origin}) renders it '{entry.rendering_in(lang)}'",
                     )
@@ -182,6 +200,6 @@ def places_using(edition: Edition) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {entry.term: [] for entry in edition.glossary}
     for passage in passages(edition):
         for entry in edition.glossary:
-            if uses(passage.words, entry.forms, LANGUAGES[0]):
+            if uses(passage.words, entry.forms, edition.original):
                 found[entry.term].append((passage.chapter, passage.anchor))
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from edition.model import LocalizedText, Origin, Person
+from edition.model import Languages, LocalizedText, Origin, Person
 from edition.problems import Problems
 from edition.sources.schema import checked_entries
 from edition.sources.yamlsource import LineMap
@@ -13,14 +13,16 @@ from edition.sources.yamlsource import LineMap
 _LETTER = "A-Za-zÇĞİÖŞÜÂÎÛçğıöşüâîû"
 
 
-def parse_people(text: str, path: str, problems: Problems) -> list[Person]:
+def parse_people(text: str, path: str, problems: Problems, languages: Languages) -> list[Person]:
     people: list[Person] = []
     seen: dict[str, Origin] = {}
-    for entry, valid in checked_entries(text, path, "people.schema.json", problems):
+    for entry, valid in checked_entries(
+        text, path, "people.schema.json", problems, languages.codes
+    ):
         if not valid:
             # Known by id all the same, so that records naming it are not reported twice.
             if isinstance(entry.get("id"), str):
-                people.append(_placeholder(entry, path))
+                people.append(_placeholder(entry, path, languages.original))
             continue
         if entry["id"] in seen:
             problems.error(
@@ -36,8 +38,10 @@ def parse_people(text: str, path: str, problems: Problems) -> list[Person]:
                 full_name=entry["full_name"],
                 english=entry["english"],
                 russian=entry.get("russian"),
-                role=LocalizedText.from_mapping(entry["role"]),
-                facts=tuple(LocalizedText.from_mapping(fact) for fact in entry["facts"]),
+                role=LocalizedText.from_mapping(entry["role"], languages.original),
+                facts=tuple(
+                    LocalizedText.from_mapping(fact, languages.original) for fact in entry["facts"]
+                ),
                 mentions=tuple(entry["mentions"]),
                 origin=Origin(path, entry.line_of("mentions")),
             )
@@ -45,7 +49,7 @@ def parse_people(text: str, path: str, problems: Problems) -> list[Person]:
     return people
 
 
-def _placeholder(entry: LineMap, path: str) -> Person:
+def _placeholder(entry: LineMap, path: str, original: str) -> Person:
     """A person whose entry has errors of its own: its id stays known."""
     name = str(entry.get("name") or entry["id"])
     return Person(
@@ -54,7 +58,7 @@ def _placeholder(entry: LineMap, path: str) -> Person:
         full_name=name,
         english=name,
         russian=None,
-        role=LocalizedText(()),
+        role=LocalizedText((), original),
         facts=(),
         mentions=(name,),
         origin=Origin(path, entry.line),

@@ -17,7 +17,7 @@ from bibtexparser.model import Entry, Field
 
 from edition import urls
 from edition.labels import KIND_NAMES, SEASON_NAMES
-from edition.model import LANGUAGES, Archive, DatePrecision, Document, Edition, Person
+from edition.model import Archive, DatePrecision, Document, Edition, Languages, Person
 
 # The edition's edition statement: CSL's (and Zotero's) `edition`, printed as it is. (A CSL
 # `version` would make Zotero import the edition as a computer program.)
@@ -69,16 +69,16 @@ def structured_name(name: str) -> dict[str, str]:
     return {"family": family, "given": given} if given else {"family": family}
 
 
-def person_name(person: Person, lang: str) -> dict[str, str]:
+def person_name(person: Person, lang: str, original: str) -> dict[str, str]:
     """The person as a citation in `lang` names them: the fullest form the article gives, or
     the form of English-language scholarship."""
-    return structured_name(person.full_name if lang == LANGUAGES[0] else person.english)
+    return structured_name(person.full_name if lang == original else person.english)
 
 
-def archive_abbreviation(archive: Archive, lang: str) -> str:
+def archive_abbreviation(archive: Archive, lang: str, original: str) -> str:
     """The archive as a citation names it: the article's abbreviation in the original, the
     English convention's elsewhere (where the edition gives one)."""
-    if lang == LANGUAGES[0]:
+    if lang == original:
         return archive.abbreviation
     return archive.english or archive.abbreviation
 
@@ -94,14 +94,22 @@ def document_item(edition: Edition, document: Document, lang: str, base_url: str
     item: dict[str, Any] = {
         "id": document.id,
         "type": CSL_TYPES[document.kind],
-        "genre": KIND_NAMES.get(lang, KIND_NAMES["en"])[document.kind],
-        "author": [person_name(people[p], lang) for p in document.senders if p in people],
-        "recipient": [person_name(people[p], lang) for p in document.recipients if p in people],
+        "genre": KIND_NAMES[lang][document.kind],
+        "author": [
+            person_name(people[p], lang, edition.original) for p in document.senders if p in people
+        ],
+        "recipient": [
+            person_name(people[p], lang, edition.original)
+            for p in document.recipients
+            if p in people
+        ],
         "issued": {"date-parts": [_date_parts(document)]},
-        "archive": archive_abbreviation(signature.archive, lang),
+        "archive": archive_abbreviation(signature.archive, lang, edition.original),
         "archive-place": signature.archive.place.text(lang),
         "archive_location": (
-            signature.as_printed if lang == LANGUAGES[0] else signature.english_location
+            signature.english_location
+            if lang != edition.original and signature.english is not None
+            else signature.as_printed
         ),
         "language": document.original_language,
     }
@@ -123,22 +131,27 @@ def article_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": edition.info.identifiers.article,
         "type": "article-journal",
-        "title": edition.info.title.text(LANGUAGES[0]),
+        "title": edition.info.title.text(edition.original),
         "author": [structured_name(edition.info.author)],
         "container-title": publication.journal,
         "issue": publication.issue,
         "issued": issued,
-        "language": LANGUAGES[0],
+        "language": edition.original,
     }
     if publication.journal_short:
         item["container-title-short"] = publication.journal_short
-    address = _root(base_url, lang) + urls.site_path("index.md", LANGUAGES[0]) if base_url else None
+    address = (
+        _root(base_url, lang, edition.languages)
+        + urls.site_path("index.md", edition.original, edition.languages)
+        if base_url
+        else None
+    )
     return _with_url(item, address)
 
 
-def _root(base_url: str, lang: str) -> str:
+def _root(base_url: str, lang: str, languages: Languages) -> str:
     root = base_url.rstrip("/") + "/"
-    return root.removesuffix(urls.LANGUAGE_PREFIXES[lang])
+    return root.removesuffix(urls.language_prefix(languages, lang))
 
 
 def edition_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
@@ -162,7 +175,7 @@ def edition_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:
     translator = edition.info.translator(lang)
     if translator is not None:
         item["translator"] = [{"literal": translator.text(lang)}]
-        item["original-title"] = edition.info.title.text(LANGUAGES[0])
+        item["original-title"] = edition.info.title.text(edition.original)
     return _with_url(item, absolute(base_url, "index.md"))
 
 

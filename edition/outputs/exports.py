@@ -21,8 +21,8 @@ from bibtexparser import Library, write_string  # type: ignore[attr-defined]
 from bibtexparser.model import Block, Entry, Field
 
 from edition import urls
-from edition.labels import label
-from edition.model import LANGUAGES, Document, DocumentDate, Edition, LocalizedText, Person, Work
+from edition.labels import label, language_name, named
+from edition.model import Document, DocumentDate, Edition, Languages, LocalizedText, Person, Work
 from edition.model.documents import document_schema
 from edition.outputs import tei
 from edition.outputs.filefacts import file_size, marker
@@ -50,9 +50,9 @@ DATA_FILES = (
 EDITION_CITATION_STEMS = (("makale", "cite_article"), ("edisyon", "cite_edition"))
 
 
-def root_url(base_url: str, lang: str) -> str:
+def root_url(base_url: str, lang: str, languages: Languages) -> str:
     """The address of the site root, from the address of one language's site."""
-    root = base_url.removesuffix(urls.LANGUAGE_PREFIXES[lang]) if base_url else ""
+    root = base_url.removesuffix(urls.language_prefix(languages, lang)) if base_url else ""
     return root if not root or root.endswith("/") else root + "/"
 
 
@@ -61,27 +61,13 @@ def data_sources(edition: Edition) -> list[str]:
     return [path for path, _key, _format in DATA_FILES] + tei.tei_sources(edition)
 
 
-_last: list[tuple[Edition, str, dict[str, str]]] = []
-
-
 def render_data_files(edition: Edition, root: str) -> dict[str, str]:
-    """Every data file, keyed by its path from the site root; `root` is the site's address.
-
-    Both languages' Downloads pages list the same files: the second build of a run reuses
-    what the first rendered for the same edition object."""
-    if _last and _last[0][0] is edition and _last[0][1] == root:
-        return dict(_last[0][2])
-    files = _render_data_files(edition, root)
-    _last[:] = [(edition, root, files)]
-    return dict(files)
-
-
-def _render_data_files(edition: Edition, root: str) -> dict[str, str]:
+    """Every data file, keyed by its path from the site root; `root` is the site's address."""
     # Without a public address, the data files (all in veri/) name pages relative to it.
     here = root or "../"
     files = {
         DOCUMENTS_JSON: _json(documents_data(edition, here)),
-        DOCUMENTS_SCHEMA: _json(documents_schema(here)),
+        DOCUMENTS_SCHEMA: _json(documents_schema(edition.languages, here)),
         DOCUMENTS_CSV: render_documents_csv(edition, here),
         PEOPLE_JSON: _json(people_data(edition, here)),
         REFERENCES_BIB: render_references_bib(edition),
@@ -103,8 +89,8 @@ def _iso(day: tuple[int, int, int]) -> str:
     return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
 
 
-def _page_urls(root: str, src: str) -> dict[str, str]:
-    return {lang: root + urls.site_path(src, lang) for lang in urls.LANGUAGE_PREFIXES}
+def _page_urls(root: str, src: str, languages: Languages) -> dict[str, str]:
+    return {lang: root + urls.site_path(src, lang, languages) for lang in languages}
 
 
 # --- documents.json and its schema ------------------------------------------------------
@@ -128,9 +114,9 @@ def document_data(edition: Edition, document: Document, root: str) -> dict[str, 
     signature = document.signature
     return {
         "id": document.id,
-        "url": _page_urls(root, urls.document_src(document.id)),
+        "url": _page_urls(root, urls.document_src(document.id), edition.languages),
         "tei": root + tei.document_tei_src(document.id),
-        "title": {lang: document_title(edition, document, lang) for lang in LANGUAGES},
+        "title": {lang: document_title(edition, document, lang) for lang in edition.languages},
         "archive": document.archive,
         "signature": {
             "as_printed": signature.as_printed,
@@ -174,20 +160,24 @@ def documents_data(edition: Edition, root: str) -> dict[str, Any]:
     }
 
 
-_TEXTS: dict[str, Any] = {
-    "type": "object",
-    "description": f"A text per language: '{LANGUAGES[0]}' is the original (the article's), "
-    + ", ".join(f"'{lang}'" for lang in LANGUAGES[1:])
-    + " the edition's translation.",
-    "properties": {lang: {"type": "string"} for lang in LANGUAGES},
-    "required": [LANGUAGES[0]],
-    "additionalProperties": False,
-}
+def _texts_schema(languages: Languages) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": f"A text per language: '{languages.original}' is the original (the "
+        "article's)"
+        + "".join(f", '{lang}' the edition's translation" for lang in languages.translations)
+        + ".",
+        "properties": {lang: {"type": "string"} for lang in languages},
+        "required": [languages.original],
+        "additionalProperties": False,
+    }
+
+
 # The fields a record may say are not known: the record schema's list.
 _UNKNOWABLE = tuple(document_schema()["properties"]["unknown"]["propertyNames"]["enum"])
 
 
-def documents_schema(root: str) -> dict[str, Any]:
+def documents_schema(languages: Languages, root: str) -> dict[str, Any]:
     """The JSON Schema of documents.json: what each field means, and where null is allowed
     (only where the record says under `unknown` why the value is not known)."""
     string = {"type": "string"}
@@ -204,7 +194,7 @@ def documents_schema(root: str) -> dict[str, Any]:
             "type": "object",
             "required": ["$schema", "edition", "documents"],
             "additionalProperties": False,
-            "$defs": {"texts": _TEXTS},
+            "$defs": {"texts": _texts_schema(languages)},
             "properties": {
                 "$schema": string,
                 "edition": {
@@ -233,8 +223,8 @@ def documents_schema(root: str) -> dict[str, Any]:
                             "url": {
                                 "type": "object",
                                 "description": "The document's page in each language.",
-                                "properties": {lang: string for lang in LANGUAGES},
-                                "required": list(LANGUAGES),
+                                "properties": {lang: string for lang in languages},
+                                "required": list(languages),
                                 "additionalProperties": False,
                             },
                             "tei": {**string, "description": "The document's TEI P5 file."},
@@ -260,7 +250,11 @@ def documents_schema(root: str) -> dict[str, Any]:
                                         "description": "A part in parentheses after the sheet; "
                                         "what it means is not known.",
                                     },
-                                    "english": string,
+                                    "english": {
+                                        "type": ["string", "null"],
+                                        "description": "Null where the archive has no "
+                                        "English form.",
+                                    },
                                     "russian": {
                                         "type": ["string", "null"],
                                         "description": "Null where the archive has no "
@@ -333,21 +327,28 @@ def _all_required(schema: dict[str, Any]) -> dict[str, Any]:
 # --- documents.csv ----------------------------------------------------------------------
 
 
-CSV_COLUMNS = (
-    "id", "url_tr", "url_en", "tei", "archive", "signature", "fond", "opis", "delo", "list",
-    "list_part", "signature_en", "signature_ru", "citation_as_printed", "kind", "date_edtf",
-    "date_as_printed", "date_precision", "date_earliest", "date_latest", "date_uncertain",
-    "date_basis_tr", "date_basis_en", "place", "senders", "recipients", "recipient_groups_tr",
-    "recipient_groups_en", "original_language", "text_tr", "text_en", "unknown", "unknown_tr",
-    "unknown_en", "aliases",
-)  # fmt: skip
+def csv_columns(languages: Languages) -> tuple[str, ...]:
+    """The columns of documents.csv: a column per language for each text, in the edition's
+    order of languages (the original first)."""
+
+    def each(name: str) -> tuple[str, ...]:
+        return tuple(f"{name}_{lang}" for lang in languages)
+
+    return (
+        "id", *each("url"), "tei", "archive", "signature", "fond", "opis", "delo", "list",
+        "list_part", "signature_en", "signature_ru", "citation_as_printed", "kind", "date_edtf",
+        "date_as_printed", "date_precision", "date_earliest", "date_latest", "date_uncertain",
+        *each("date_basis"), "place", "senders", "recipients", *each("recipient_groups"),
+        "original_language", *each("text"), "unknown", *each("unknown"), "aliases",
+    )  # fmt: skip
 
 
 def render_documents_csv(edition: Edition, root: str) -> str:
     """One row a record; lists joined with '; '. An empty cell is not known: `unknown` names
-    the fields, `unknown_tr` / `unknown_en` say why. No cell starts a spreadsheet formula."""
+    the fields, `unknown_<language>` says why. No cell starts a spreadsheet formula."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    languages = edition.languages
+    writer = csv.DictWriter(out, fieldnames=csv_columns(languages), lineterminator="\r\n")
     writer.writeheader()
     for document in edition.documents:
         data = document_data(edition, document, root)
@@ -355,15 +356,14 @@ def render_documents_csv(edition: Edition, root: str) -> str:
         basis = date["basis"] or {}
         row = {
             "id": document.id,
-            "url_tr": data["url"]["tr"],
-            "url_en": data["url"]["en"],
+            **{f"url_{lang}": data["url"][lang] for lang in languages},
             "tei": data["tei"],
             "archive": document.archive,
             "signature": signature["as_printed"],
             **{name: signature[name] or "" for name in ("fond", "opis", "delo", "list")},
             "list_part": signature["list_part"] or "",
-            "signature_en": signature["english"],
-            "signature_ru": signature["russian"],
+            "signature_en": signature["english"] or "",
+            "signature_ru": signature["russian"] or "",
             "citation_as_printed": document.citation_as_printed,
             "kind": document.kind,
             "date_edtf": date["edtf"],
@@ -372,22 +372,24 @@ def render_documents_csv(edition: Edition, root: str) -> str:
             "date_earliest": date["earliest"],
             "date_latest": date["latest"],
             "date_uncertain": "yes" if date["uncertain"] or date["year_uncertain"] else "no",
-            "date_basis_tr": basis.get("tr", ""),
-            "date_basis_en": basis.get("en", ""),
+            **{f"date_basis_{lang}": basis.get(lang, "") for lang in languages},
             "place": document.place or "",
             "senders": "; ".join(document.senders),
             "recipients": "; ".join(document.recipients),
-            "recipient_groups_tr": "; ".join(g.text("tr") for g in document.recipient_groups),
-            "recipient_groups_en": "; ".join(g.text("en") for g in document.recipient_groups),
+            **{
+                f"recipient_groups_{lang}": "; ".join(
+                    g.text(lang) for g in document.recipient_groups
+                )
+                for lang in languages
+            },
             "original_language": document.original_language,
-            "text_tr": data["text"].get("tr", ""),
-            "text_en": data["text"].get("en", ""),
+            **{f"text_{lang}": data["text"].get(lang, "") for lang in languages},
             "unknown": "; ".join(name for name, _ in document.unknown),
             **{
                 f"unknown_{lang}": "\n".join(
                     f"{name}: {reason.get(lang) or ''}" for name, reason in document.unknown
                 )
-                for lang in LANGUAGES
+                for lang in languages
             },
             "aliases": "; ".join(document.aliases),
         }
@@ -402,7 +404,8 @@ def person_data(edition: Edition, person: Person, root: str) -> dict[str, Any]:
     return {
         "id": person.id,
         "url": {
-            lang: f"{url}#{person.id}" for lang, url in _page_urls(root, urls.PEOPLE_PAGE).items()
+            lang: f"{url}#{person.id}"
+            for lang, url in _page_urls(root, urls.PEOPLE_PAGE, edition.languages).items()
         },
         "name": person.name,
         "full_name": person.full_name,
@@ -433,7 +436,7 @@ def _by_id(person: Person) -> str:
 
 
 def _sorted_works(edition: Edition) -> list[Work]:
-    return sorted(edition.works, key=lambda w: (alphabetical_key(w.label), w.key))
+    return sorted(edition.works, key=lambda w: (alphabetical_key(w.label, edition.original), w.key))
 
 
 def render_references_bib(edition: Edition) -> str:
@@ -476,7 +479,7 @@ def work_csl(edition: Edition, work: Work) -> dict[str, Any]:
             else {"literal": fields["year"]}
         )
     pages: list[str] = []
-    for place in citing_places(edition, work.key, LANGUAGES[0]):
+    for place in citing_places(edition, work.key, edition.original):
         if place.locator and place.locator not in pages:
             pages.append(place.locator)
     item["custom"] = {
@@ -518,14 +521,21 @@ def downloads(
     """What the Downloads page lists, by section: `data` are the data files by path from the
     site root, `citation_files` the language's own citation files by source path."""
     sections: dict[str, list[Download]] = {"pdf": [], "data": [], "tei": [], "citations": []}
-    for other in sorted(LANGUAGES, key=lambda code: code != lang):  # this language's first
-        path = urls.LANGUAGE_PREFIXES[other] + urls.pdf_src(edition.info.identifiers.files, other)
-        description = label(lang, f"dl_pdf_{other}")
+    for other in sorted(edition.languages, key=lambda code: code != lang):  # this language's first
+        path = urls.language_prefix(edition.languages, other) + urls.pdf_src(
+            edition.info.identifiers.files, other
+        )
+        description = label(lang, "dl_pdf", language=language_name(other, lang))
         sections["pdf"].append(Download(path, description, "PDF", "", made_later=True))
     for path, key, file_format in DATA_FILES:
         sections["data"].append(Download(path, label(lang, key), file_format, data[path]))
     sections["tei"].append(
-        Download(tei.ARTICLE_TEI, label(lang, "dl_article_tei"), "TEI P5", data[tei.ARTICLE_TEI])
+        Download(
+            tei.ARTICLE_TEI,
+            named(lang, "dl_article_tei", edition.languages),
+            "TEI P5",
+            data[tei.ARTICLE_TEI],
+        )
     )
     # Each document's TEI is linked from its page and named in documents.json; the list here
     # stops where a page of thousands of rows would stop being a list anyone reads.
@@ -534,7 +544,7 @@ def downloads(
         path = tei.document_tei_src(document.id)
         title = document_title(edition, document, lang)
         sections["tei"].append(Download(path, title, "TEI P5", data[path]))
-    prefix = urls.LANGUAGE_PREFIXES[lang]
+    prefix = urls.language_prefix(edition.languages, lang)
     for stem, key in EDITION_CITATION_STEMS:
         for name, extension in CITATION_FILES:
             src = citation_file_src(urls.HOW_TO_CITE, stem, extension)
@@ -546,11 +556,17 @@ def downloads(
 
 def render_downloads_page(edition: Edition, lang: str, sections: dict[str, list[Download]]) -> str:
     """The Downloads page: every file with its format, size in bytes and SHA-256."""
-    here = urls.site_path(urls.DOWNLOADS_PAGE, lang)
+    here = urls.site_path(urls.DOWNLOADS_PAGE, lang, edition.languages)
     out = [f"# {label(lang, 'downloads')}", "", escape(label(lang, "downloads_intro")), ""]
     for section in sections:
         out += [f"## {label(lang, f'downloads_{section}')}", ""]
-        note = label(lang, f"downloads_{section}_note", version=tei.TEI_VERSION)
+        note = named(
+            lang,
+            f"downloads_{section}_note",
+            edition.languages,
+            version=tei.TEI_VERSION,
+            codes=", ".join(edition.languages),
+        )
         if note:
             out += [escape(note), ""]
         out += [

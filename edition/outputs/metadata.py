@@ -141,13 +141,17 @@ def document_metadata(
         "recipient": [{"@type": "Person", "name": display_name(n)} for n in item["recipient"]],
         "dateCreated": _iso(item["issued"]["date-parts"][0]),
         "inLanguage": document.original_language,
-        "identifier": [document.signature.as_printed, document.signature.english],
+        "identifier": [
+            form
+            for form in (document.signature.as_printed, document.signature.english)
+            if form is not None
+        ],
         "holdingArchive": {
             "@type": "ArchiveOrganization",
             "name": _archive_name(document),
             "address": item["archive-place"],
         },
-        "itemLocation": document.signature.english,
+        "itemLocation": document.signature.english or document.signature.as_printed,
         "subjectOf": _edition_ref(edition_item),
         "citation": _article_ref(article),
     }

@@ -91,13 +91,13 @@ class Book:
 def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Book:
     """The print document of `lang` from the built site at `site` (all languages), its
     links made internal where they point into the book and absolute elsewhere."""
-    prefix = urls.LANGUAGE_PREFIXES[lang]
+    prefix = urls.language_prefix(edition.languages, lang)
     sections = book_sections(edition, lang)
-    by_path = {urls.site_path(s.src, lang).rstrip("/"): s.key for s in sections}
+    by_path = {urls.site_path(s.src, lang, edition.languages).rstrip("/"): s.key for s in sections}
     bodies: dict[str, HtmlElement] = {}
     titles: dict[str, str] = {}
     for section in sections:
-        page_path = urls.site_path(section.src, lang)
+        page_path = urls.site_path(section.src, lang, edition.languages)
         tree = lxml.html.fromstring((site / page_path / "index.html").read_bytes())
         article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
         for path in DROPPED:
@@ -122,7 +122,7 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
     link_root = root_url or "../" * len(pdf_folder.split("/"))
     for section in sections:
         body = bodies[section.key]
-        page_path = urls.site_path(section.src, lang)
+        page_path = urls.site_path(section.src, lang, edition.languages)
         for element in body.xpath(".//*[@id]"):
             element.set("id", f"{section.key}/{element.get('id')}")
         for link in body.xpath(".//a[@href]"):
@@ -404,25 +404,24 @@ def finish_pdf(data: bytes, html: str, book: Book) -> bytes:
     return bytes(out)
 
 
-def write_pdfs(root: Path, site: Path, root_url: str) -> list[Path]:
-    """The PDF of every language, printed from the site built at `site` from the sources
-    under `root` and written into it at its published path."""
-    from edition.model.catalog import load_edition  # cached: the build has just loaded it
-
-    edition, _problems = load_edition(root)
-    if edition is None:
-        raise PdfFailed("the sources could not be loaded")
-    books = [assemble_book(site, edition, lang, root_url) for lang in urls.LANGUAGE_PREFIXES]
+def write_pdfs(edition: Edition, site: Path, root_url: str) -> list[Path]:
+    """The PDF of every language, printed from the site built at `site` from `edition` and
+    written into it at its published path."""
+    books = [assemble_book(site, edition, lang, root_url) for lang in edition.languages]
     written = []
     for lang, data in print_books(books).items():
         path = (
-            site / urls.LANGUAGE_PREFIXES[lang] / urls.pdf_src(edition.info.identifiers.files, lang)
+            site
+            / urls.language_prefix(edition.languages, lang)
+            / urls.pdf_src(edition.info.identifiers.files, lang)
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(path)
     try:  # the Downloads page gives each PDF's size and SHA-256
-        fill_markers(site, [path.relative_to(site).as_posix() for path in written])
+        fill_markers(
+            site, [path.relative_to(site).as_posix() for path in written], edition.languages
+        )
     except ValueError as error:
         raise PdfFailed(str(error)) from error
     return written

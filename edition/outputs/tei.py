@@ -22,9 +22,8 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 from edition import urls
-from edition.labels import KIND_NAMES, LANGUAGE_NAMES, label, text_label
+from edition.labels import KIND_NAMES, LANGUAGE_NAMES, label, language_name, named, text_label
 from edition.model import (
-    LANGUAGES,
     BlockKind,
     Chapter,
     Citation,
@@ -177,11 +176,22 @@ def _publication(file_desc: etree._Element, edition: Edition, url: str | None, l
 
 def _responsibilities(title_statement: etree._Element, edition: Edition) -> None:
     author = _el(title_statement, "respStmt", id=RESP_AUTHOR)
-    _el(author, "resp", label("en", "tei_resp_author"), lang="en")
+    # The header's own words are English, TEI's working language; the edition's note on a
+    # translation is in the translation's language.
+    _el(author, "resp", named("en", "tei_resp_author", edition.languages), lang="en")
     _el(author, "persName", edition.info.author)
+    translations = edition.languages.translations
+    if not translations:
+        return
     translation = _el(title_statement, "respStmt", id=RESP_EDITION)
-    _el(translation, "resp", label("en", "tei_resp_translation"), lang="en")
-    credit = edition.info.translator("en")
+    for lang in translations:
+        note = edition.info.translation_note(lang)
+        if note is not None and note.resp:
+            _el(translation, "resp", note.resp, lang=lang)
+        else:
+            resp = label("en", "tei_resp_translation", translation=language_name(lang, "en"))
+            _el(translation, "resp", resp, lang="en")
+    credit = edition.info.translator(translations[0])
     name = credit.text("en") if credit else label("en", "tei_the_edition")
     _el(translation, "name", name, lang="en")
 
@@ -208,26 +218,32 @@ def date_attributes(date: DocumentDate) -> dict[str, str]:
 
 def render_document_tei(edition: Edition, document: Document, root_url: str) -> str:
     """The TEI file of one archival document."""
-    root = _root(LANGUAGES[0], document.id)
+    root = _root(edition.original, document.id)
     header = _el(root, "teiHeader")
     file_desc = _el(header, "fileDesc")
     title_statement = _el(file_desc, "titleStmt")
-    for lang in LANGUAGES:
+    for lang in edition.languages:
         _el(title_statement, "title", document_title(edition, document, lang), lang=lang)
     _responsibilities(title_statement, edition)
     _edition_statement(file_desc, edition)
     page_url = root_url + urls.src_to_url(urls.document_src(document.id)) if root_url else None
-    _publication(file_desc, edition, page_url, LANGUAGES[0])
-    _document_notes(file_desc, document)
+    _publication(file_desc, edition, page_url, edition.original)
+    _document_notes(file_desc, document, edition.original)
     _manuscript(_el(file_desc, "sourceDesc"), edition, document)
     _document_profile(_el(header, "profileDesc"), edition, document, root_url)
-    _document_text(_el(root, "text"), document)
+    _document_text(_el(root, "text"), edition, document)
     return _serialise(root)
 
 
-def _document_notes(file_desc: etree._Element, document: Document) -> None:
+def _document_notes(file_desc: etree._Element, document: Document, original: str) -> None:
     notes = _el(file_desc, "notesStmt")
-    _el(notes, "note", document.citation_as_printed, type="citation-as-printed", lang=LANGUAGES[0])
+    _el(
+        notes,
+        "note",
+        document.citation_as_printed,
+        type="citation-as-printed",
+        lang=original,
+    )
     if document.date.basis is not None:
         _localized(notes, "note", document.date.basis, type="date-basis")
     for name, reason in document.unknown:
@@ -239,7 +255,7 @@ def _manuscript(source: etree._Element, edition: Edition, document: Document) ->
     manuscript = _el(source, "msDesc")
     identifier = _el(manuscript, "msIdentifier")
     archive = signature.archive
-    original = LANGUAGES[0]
+    original = edition.original
     _el(identifier, "settlement", archive.place.text(original), lang=original)
     _el(
         identifier,
@@ -251,7 +267,7 @@ def _manuscript(source: etree._Element, edition: Edition, document: Document) ->
     collection.text = f"Fond {signature.fond}"
     for kind, value in (("opis", signature.opis), ("delo", signature.delo)):
         _el(identifier, "collection", f"{kind.capitalize()} {value}", type=kind, n=value)
-    _el(identifier, "idno", signature.as_printed, type="signature", lang=LANGUAGES[0])
+    _el(identifier, "idno", signature.as_printed, type="signature", lang=edition.original)
     for kind, text in (("english", signature.english), ("russian", signature.russian)):
         if text is None:
             continue
@@ -265,7 +281,7 @@ def _manuscript(source: etree._Element, edition: Edition, document: Document) ->
         _el(part, "note", label("en", "list_part", part=signature.list_part), lang="en")
     contents = _el(manuscript, "msContents")
     item = _el(contents, "msItem")
-    _el(item, "title", document_title(edition, document, LANGUAGES[0]), lang=LANGUAGES[0])
+    _el(item, "title", document_title(edition, document, edition.original), lang=edition.original)
     _el(item, "textLang", mainLang=document.original_language)
     history = _el(manuscript, "history")
     origin = _el(history, "origin")
@@ -273,11 +289,11 @@ def _manuscript(source: etree._Element, edition: Edition, document: Document) ->
         origin,
         "origDate",
         document.date.as_printed,
-        lang=LANGUAGES[0],
+        lang=edition.original,
         **date_attributes(document.date),
     )
     if document.place:  # else notesStmt says why it is not known
-        _el(origin, "origPlace", document.place, lang=LANGUAGES[0])
+        _el(origin, "origPlace", document.place, lang=edition.original)
 
 
 def _document_profile(
@@ -300,7 +316,7 @@ def _document_profile(
             for group in document.recipient_groups:
                 _localized(element, "rs", group, type="group")
         if action == "sent" and document.place:
-            _el(element, "placeName", document.place, lang=LANGUAGES[0])
+            _el(element, "placeName", document.place, lang=edition.original)
         if action == "sent":
             _el(element, "date", document.date.as_printed, **date_attributes(document.date))
         if field in unknown:
@@ -309,22 +325,22 @@ def _document_profile(
             _el(element, "note", label("en", "unknown"), lang="en", type="unknown")
     languages = _el(profile, "langUsage")
     names = LANGUAGE_NAMES["en"]
-    codes = dict.fromkeys([document.original_language, *LANGUAGES])
+    codes = dict.fromkeys([document.original_language, *edition.languages])
     for code in codes:
         _el(languages, "language", names.get(code, code), ident=code)
     classes = _el(profile, "textClass")
     keywords = _el(classes, "keywords")
-    for lang in LANGUAGES:
+    for lang in edition.languages:
         _el(keywords, "term", KIND_NAMES[lang][document.kind], lang=lang, type="kind")
 
 
-def _document_text(text: etree._Element, document: Document) -> None:
+def _document_text(text: etree._Element, edition: Edition, document: Document) -> None:
     body = _el(text, "body")
-    for lang in LANGUAGES:
+    for lang in edition.languages:
         value = document.text.get(lang)
         if not value:
             continue
-        original = lang == LANGUAGES[0]
+        original = lang == edition.original
         division = _el(
             body,
             "div",
@@ -334,8 +350,8 @@ def _document_text(text: etree._Element, document: Document) -> None:
             resp=f"#{RESP_AUTHOR}" if original else f"#{RESP_EDITION}",
         )
         if not original:
-            division.set("corresp", f"#text-{LANGUAGES[0]}")
-        _el(division, "head", text_label(document.original_language, lang, lang))
+            division.set("corresp", f"#text-{edition.original}")
+        _el(division, "head", text_label(document.original_language, lang, lang, edition.original))
         for paragraph in paragraphs(value):
             _el(division, "p", paragraph)
 
@@ -367,7 +383,7 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
     """The article in TEI: the Turkish original and the edition's English, each numbered as
     on the site, with footnotes in place and citations linked to the lists of works."""
     _article_texts.begin(None)
-    root = _root(LANGUAGES[0], "article")
+    root = _root(edition.original, "article")
     header = _el(root, "teiHeader")
     file_desc = _el(header, "fileDesc")
     title_statement = _el(file_desc, "titleStmt")
@@ -376,11 +392,17 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
     _el(author, "persName", edition.info.author)
     _responsibilities(title_statement, edition)
     _edition_statement(file_desc, edition)
-    _publication(file_desc, edition, root_url or None, LANGUAGES[0])
+    _publication(file_desc, edition, root_url or None, edition.original)
     source = _el(file_desc, "sourceDesc")
     printed = _el(source, "bibl", type="printed")
     _el(printed, "author", edition.info.author)
-    _el(printed, "title", edition.info.title.text(LANGUAGES[0]), level="a", lang=LANGUAGES[0])
+    _el(
+        printed,
+        "title",
+        edition.info.title.text(edition.original),
+        level="a",
+        lang=edition.original,
+    )
     publication = edition.info.publication
     _el(printed, "title", publication.journal, level="j")
     if publication.journal_short:
@@ -391,14 +413,14 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
     _el(printed, "date", f"{season}{publication.year}", when=str(publication.year))
     profile = _el(header, "profileDesc")
     languages = _el(profile, "langUsage")
-    for code in LANGUAGES:
+    for code in edition.languages:
         _el(languages, "language", LANGUAGE_NAMES["en"][code], ident=code)
 
     outer = _el(root, "text")
     group = _el(outer, "group")
-    for lang in LANGUAGES:
-        prefix = "" if lang == LANGUAGES[0] else f"{lang}-"
-        original = lang == LANGUAGES[0]
+    for lang in edition.languages:
+        prefix = "" if lang == edition.original else f"{lang}-"
+        original = lang == edition.original
         text = _el(
             group,
             "text",
@@ -408,7 +430,7 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
         )
         if not original:
             text.set("resp", f"#{RESP_EDITION}")
-            text.set("corresp", f"#text-{LANGUAGES[0]}")
+            text.set("corresp", f"#text-{edition.original}")
         # What a language's text is made from: its chapters, the works' labels, and of the
         # documents only how the article cites them.
         inputs = (
@@ -440,6 +462,7 @@ class _ArticleWriter:
     def __init__(self, edition: Edition, lang: str, prefix: str) -> None:
         self.edition = edition
         self.lang = lang
+        self.original = edition.original
         self.prefix = prefix
         self.placed_notes: set[str] = set()
         self.documents = {document.id: document for document in edition.documents}
@@ -666,8 +689,8 @@ class _ArticleWriter:
                 if document is not None:
                     ref = _el(target, "ref", type="document", target=f"{document.id}.xml")
                     ref.text = document.citation_as_printed
-                    if self.lang != LANGUAGES[0]:
-                        ref.set(f"{{{XML_NS}}}lang", LANGUAGES[0])
+                    if self.lang != self.original:
+                        ref.set(f"{{{XML_NS}}}lang", self.original)
                     return
             parenthetical = citation.form is CitationForm.PARENTHETICAL
             if parenthetical:
@@ -734,19 +757,24 @@ def bibl_id(key: str) -> str:
 
 def _bibliography(back: etree._Element, edition: Edition) -> None:
     division = _el(back, "div", type="bibliography")
-    _el(division, "head", label(LANGUAGES[0], "citations"), lang=LANGUAGES[0])
+    _el(division, "head", label(edition.original, "citations"), lang=edition.original)
     works = _el(division, "listBibl", type="works")
-    _el(works, "head", label(LANGUAGES[0], "works"), lang=LANGUAGES[0])
-    for work in sorted(edition.works, key=lambda w: (alphabetical_key(w.label), w.key)):
+    _el(works, "head", label(edition.original, "works"), lang=edition.original)
+    for work in sorted(
+        edition.works, key=lambda w: (alphabetical_key(w.label, edition.original), w.key)
+    ):
         _work(works, work)
     documents = _el(division, "listBibl", type="documents")
-    _el(documents, "head", label(LANGUAGES[0], "documents"), lang=LANGUAGES[0])
+    _el(documents, "head", label(edition.original, "documents"), lang=edition.original)
     for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
         bibl = _el(documents, "bibl", id=document.id, type="archival-document")
         _el(
-            bibl, "title", document_title(edition, document, LANGUAGES[0]), lang=LANGUAGES[0]
+            bibl,
+            "title",
+            document_title(edition, document, edition.original),
+            lang=edition.original,
         ).tail = ". "
-        _el(bibl, "idno", document.signature.as_printed, type="signature", lang=LANGUAGES[0])
+        _el(bibl, "idno", document.signature.as_printed, type="signature", lang=edition.original)
         _el(bibl, "ptr", target=f"{document.id}.xml")
 
 

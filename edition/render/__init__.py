@@ -13,9 +13,8 @@ import icu
 from babel.dates import format_date
 
 from edition import urls
-from edition.labels import KIND_NAMES, TRANSLATION_CONVENTIONS, label
+from edition.labels import KIND_NAMES, label, named
 from edition.model import (
-    LANGUAGES,
     Block,
     Chapter,
     Citation,
@@ -52,10 +51,10 @@ def _collator(lang: str) -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale(lang))
 
 
-def alphabetical_key(text: str) -> bytes:
-    """The original language's alphabetical order, by ICU's collation for it (in Turkish:
-    C < Ç, I < İ, S < Ş)."""
-    key: bytes = _collator(LANGUAGES[0]).getSortKey(text)
+def alphabetical_key(text: str, lang: str) -> bytes:
+    """The alphabetical order of `lang` (the original's, for its names and terms), by ICU's
+    collation for it (in Turkish: C < Ç, I < İ, S < Ş)."""
+    key: bytes = _collator(lang).getSortKey(text)
     return key
 
 
@@ -75,14 +74,13 @@ def render_chapter(edition: Edition, chapter: Chapter) -> str:
         parts.append(text)
         if chapter.slug == "index" and block.markdown.startswith("# "):
             parts.append(_byline(edition, chapter.lang))
-            if chapter.lang != LANGUAGES[0]:
+            if chapter.lang != edition.original:
                 parts.append(_translation_note(edition, chapter.lang))
         if block.markdown.startswith("# ") and _has_twin(edition, chapter):
             target = urls.link(chapter.path, f"paralel/{chapter.slug}.md")
-            parts.append(
-                f"[{escape(label(chapter.lang, 'parallel_link'))}]({target})\n"
-                "{: .ed-parallel-link }"
-            )
+            towards = "original" if chapter.lang != edition.original else "translation"
+            link = named(chapter.lang, f"parallel_link_to_{towards}", edition.languages)
+            parts.append(f"[{escape(link)}]({target})\n" + "{: .ed-parallel-link }")
     if chapter.slug == "index":
         parts.append(_contents(edition, chapter.lang))
     for note in chapter.footnotes:
@@ -127,28 +125,26 @@ def resolve_citations(
     return "".join(pieces)
 
 
-def in_original(text: str, lang: str) -> str:
+def in_original(text: str, lang: str, original: str) -> str:
     """Words of the original language inside a translation carry their own `lang`."""
-    if lang == LANGUAGES[0]:
+    if lang == original:
         return text
-    return f'<span lang="{LANGUAGES[0]}">{text}</span>'
+    return f'<span lang="{original}">{text}</span>'
 
 
-def render_citation(
-    citation: Citation, edition: Edition, from_src: str, lang: str = LANGUAGES[0]
-) -> str:
+def render_citation(citation: Citation, edition: Edition, from_src: str, lang: str) -> str:
     """A citation as the article prints it, each name linked to its entry."""
     rendered = []
     for item in citation.items:
         document = edition.document(item.key)
         if document is not None:
             target = urls.link(from_src, urls.document_src(document.id))
-            printed = in_original(escape(document.citation_as_printed), lang)
+            printed = in_original(escape(document.citation_as_printed), lang, edition.original)
             return f"[{printed}]({target}){{ .ed-doc-cite }}"
         work = edition.work(item.key)
         name = escape(work.label) if work is not None else escape(item.key)
         if work is not None and not work.url:
-            name = in_original(name, lang)
+            name = in_original(name, lang, edition.original)
         target = urls.link(from_src, urls.CITATIONS_PAGE, urls.work_anchor(item.key))
         text = f"[{name}]({target}){{ .ed-cite }}"
         if item.locator:
@@ -173,16 +169,27 @@ def _translation_note(edition: Edition, lang: str) -> str:
             else label(lang, "glossary")
         ),
     }
-    conventions = TRANSLATION_CONVENTIONS.get(lang, ())
-    # The conventions are the engine's own Markdown, not source text: never escaped.
-    listed = "".join(f"    - {item.format(**links)}\n" for item in conventions)
+    note = edition.info.translation_note(lang)
+    text = note.note if note else named(lang, "translation_note", edition.languages)
+    # Source text: its HTML is shown as text; its Markdown emphasis stays, and the two
+    # placeholders become the engine's own links.
+    listed = "".join(
+        f"    - {_with_links(html.escape(item, quote=False), links)}\n"
+        for item in (note.conventions if note else ())
+    )
     return (
         f'<div id="{urls.TRANSLATION_NOTE_ANCHOR}" markdown>\n\n'
         f'!!! info "{escape_html(label(lang, "translation_title"))}"\n\n'
-        f"    {escape(label(lang, 'translation_note'))}\n\n"
+        f"    {escape(text)}\n\n"
         + (f"    {escape(label(lang, 'translation_conventions'))}\n\n{listed}\n" if listed else "")
         + "</div>"
     )
+
+
+def _with_links(text: str, links: dict[str, str]) -> str:
+    for name, link in links.items():
+        text = text.replace("{" + name + "}", link)
+    return text
 
 
 def _byline(edition: Edition, lang: str) -> str:
@@ -233,28 +240,9 @@ def anchor_text(anchor: str, lang: str) -> str:
 
 def citing_places(edition: Edition, key: str, lang: str) -> list[Place]:
     """Every paragraph and footnote citing `key`, in reading order."""
-    return list(_places_by_key(edition, lang).get(key, ()))
-
-
-# The places of every key, gathered in one pass over the chapters: asked once per document,
-# a pass each would make a build quadratic in the number of documents.
-_places_cache: dict[tuple[int, str], tuple[Edition, dict[str, list[Place]]]] = {}
-
-
-def _places_by_key(edition: Edition, lang: str) -> dict[str, list[Place]]:
-    cached = _places_cache.get((id(edition), lang))
-    if cached is not None and cached[0] is edition:
-        return cached[1]
-    places: dict[str, list[Place]] = {}
-    for chapter in edition.chapters_in(lang):
-        for citation, anchor in chapter.citations():
-            for item in citation.items:
-                if anchor:
-                    places.setdefault(item.key, []).append(Place(chapter, anchor, item.locator))
-    if len(_places_cache) > 8:
-        _places_cache.clear()
-    _places_cache[(id(edition), lang)] = (edition, places)
-    return places
+    return [
+        Place(chapter, anchor, locator) for chapter, anchor, locator in edition.citing(key, lang)
+    ]
 
 
 def place_links(places: list[Place], from_src: str, lang: str) -> str:
@@ -282,15 +270,18 @@ def render_citations_page(edition: Edition, lang: str) -> str:
         "",
     ]
     out += [f"## {label(lang, 'works')}", ""]
-    for work in sorted(edition.works, key=lambda w: (alphabetical_key(w.label), w.key)):
+    for work in sorted(
+        edition.works, key=lambda w: (alphabetical_key(w.label, edition.original), w.key)
+    ):
         out.append(_work_entry(edition, work, src, lang))
     out += ["", f"## {label(lang, 'documents')}", ""]
+    original = edition.original
     for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
         places = citing_places(edition, document.id, lang)
         target = urls.link(src, urls.document_src(document.id))
         out.append(
             f'<div class="ed-entry" id="{urls.document_anchor(document.id)}" markdown>\n'
-            f"[{in_original(escape(document.citation_as_printed), lang)}]({target})  \n"
+            f"[{in_original(escape(document.citation_as_printed), lang, original)}]({target})  \n"
             f"{escape(document_title(edition, document, lang))}  \n"
             f"{label(lang, 'cited_at')}: {place_links(places, src, lang)}\n"
             "</div>\n"
@@ -308,7 +299,7 @@ def _work_entry(edition: Edition, work: Work, src: str, lang: str) -> str:
     if work.url and work.label == work.url:
         lines.append(f"**{label(lang, 'web_page')}:** {web_link(work.url)}  ")
     else:
-        lines.append(f"**{in_original(escape(work.label), lang)}**  ")
+        lines.append(f"**{in_original(escape(work.label), lang, edition.original)}**  ")
         if work.url:
             lines.append(f"{web_link(work.url)}  ")
     if pages:
@@ -362,22 +353,22 @@ def _date_in_words(
     return f"[{text}?]" if uncertain else text
 
 
-def person_name(person: Person, lang: str) -> str:
-    """The article's form in the original language, the English form in English."""
-    return person.name if lang == LANGUAGES[0] else person.english
+def person_name(person: Person, lang: str, original: str) -> str:
+    """The article's form in the original language, the English form in a translation."""
+    return person.name if lang == original else person.english
 
 
-def person_names(edition: Edition, ids: Iterable[str], lang: str = LANGUAGES[0]) -> str:
+def person_names(edition: Edition, ids: Iterable[str], lang: str) -> str:
     names = []
     for person_id in ids:
         person = edition.person(person_id)
-        names.append(person_name(person, lang) if person else person_id)
+        names.append(person_name(person, lang, edition.original) if person else person_id)
     return ", ".join(names)
 
 
 def document_heading(edition: Edition, document: Document, lang: str) -> str:
     """Kind, sender → recipient: 'Mektup: Çiçerin → Lenin'."""
-    kind = KIND_NAMES.get(lang, KIND_NAMES[LANGUAGES[0]])[document.kind]
+    kind = KIND_NAMES[lang][document.kind]
     senders = person_names(edition, document.senders, lang) or label(lang, "unknown")
     recipients = person_names(edition, document.recipients, lang) or label(lang, "unknown")
     return f"{kind}: {senders} → {recipients}"

@@ -13,7 +13,7 @@ from babel.dates import format_date
 
 from edition import urls
 from edition.labels import label
-from edition.model import LANGUAGES, Document, Edition
+from edition.model import Document, Edition
 from edition.outputs import cite
 from edition.render import document_title, documents_by_date, escape, render_date
 
@@ -66,9 +66,9 @@ def render_documents_page(edition: Edition, lang: str) -> str:
     for key, group in groupby(by_signature, key=archive_file_key):
         documents = list(group)
         target = urls.link(src, archive_file_src(key))
+        name = _archive_file_name(key, documents, lang, edition.original)
         out.append(
-            f"| [{escape(_archive_file_name(key, documents, lang))}]({target}) | {len(documents)} "
-            f"| {escape(_span(documents, lang))} |"
+            f"| [{escape(name)}]({target}) | {len(documents)} | {escape(_span(documents, lang))} |"
         )
     out += ["", f"## {label(lang, 'by_year')}", ""]
     out += [f"| {label(lang, 'year')} | {label(lang, 'document_count')} |", "| --- | --: |"]
@@ -85,7 +85,7 @@ def _render_archive_file(
     edition: Edition, key: tuple[int, int, int], documents: list[Document], lang: str
 ) -> str:
     src = archive_file_src(key)
-    out = [f"# {escape(_archive_file_name(key, documents, lang))}", ""]
+    out = [f"# {escape(_archive_file_name(key, documents, lang, edition.original))}", ""]
     out += [_back_link(src, lang), ""]
     out += _document_table(edition, src, documents, lang, sheet_first=True)
     return "\n".join(out) + "\n"
@@ -119,7 +119,9 @@ def _document_table(
         target = urls.link(src, urls.document_src(document.id))
         date = escape(render_date(document.date, lang))
         signature = escape(
-            document.signature.as_printed if lang == LANGUAGES[0] else document.signature.english
+            document.signature.as_printed
+            if lang == edition.original or document.signature.english is None
+            else document.signature.english
         )
         title = f"[{escape(document_title(edition, document, lang))}]({target})"
         if sheet_first:
@@ -129,8 +131,10 @@ def _document_table(
     return out
 
 
-def _archive_file_name(key: tuple[int, int, int], documents: list[Document], lang: str) -> str:
-    archive = cite.archive_abbreviation(documents[0].signature.archive, lang)
+def _archive_file_name(
+    key: tuple[int, int, int], documents: list[Document], lang: str, original: str
+) -> str:
+    archive = cite.archive_abbreviation(documents[0].signature.archive, lang, original)
     return label(lang, "archive_file_name", archive=archive, fond=key[0], opis=key[1], delo=key[2])
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from edition import urls
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, UNKNOWN_FIELD_NAMES, label, text_note
-from edition.model import LANGUAGES, Archive, Document, Edition
+from edition.model import Archive, Document, Edition
 from edition.outputs import cite, csl
 from edition.outputs.metadata import HeadMetadata, document_metadata
 from edition.render import (
@@ -72,10 +72,10 @@ def head(metadata: HeadMetadata) -> dict[str, Any]:
     }
 
 
-def archive_name(archive: Archive, lang: str) -> str:
+def archive_name(archive: Archive, lang: str, original: str) -> str:
     """'Russian State Archive of Socio-Political History (RGASPI), Moscow'."""
     return (
-        f"{archive.name.text(lang)} ({cite.archive_abbreviation(archive, lang)}), "
+        f"{archive.name.text(lang)} ({cite.archive_abbreviation(archive, lang, original)}), "
         f"{archive.place.text(lang)}"
     )
 
@@ -109,7 +109,7 @@ def _people(edition: Edition, ids: tuple[str, ...], lang: str, src: str) -> list
             role = person.role.text(lang)
             people.append(
                 {
-                    "text": person.full_name if lang == LANGUAGES[0] else person.english,
+                    "text": person.full_name if lang == edition.original else person.english,
                     "note": role,
                     # site-relative; the template makes it relative to the page
                     "href": f"{urls.src_to_url(urls.PEOPLE_PAGE)}#{person.id}",
@@ -125,7 +125,7 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
     def missing(name: str) -> dict[str, Any]:
         reason = unknown.get(name)
         return _row(
-            UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES[LANGUAGES[0]])[name],
+            UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES[edition.original])[name],
             label(lang, "unknown"),
             reason.text(lang) if reason else "",
             unknown=True,
@@ -134,10 +134,11 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
     signature = document.signature
     date = document.date
     rows = [
-        _row(label(lang, "archive"), archive_name(signature.archive, lang)),
+        _row(label(lang, "archive"), archive_name(signature.archive, lang, edition.original)),
         _row(label(lang, "signature_printed"), signature.as_printed),
-        _row(label(lang, "signature_en"), signature.english, lang="en"),
     ]
+    if signature.english is not None:
+        rows.append(_row(label(lang, "signature_en"), signature.english, lang="en"))
     if signature.russian is not None:
         rows.append(_row(label(lang, "signature_ru"), signature.russian, lang="ru"))
     rows += [
@@ -162,10 +163,12 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
         _row(label(lang, "recipients"), items=recipients) if recipients else missing("recipients")
     )
     rows += [
-        _row(label(lang, "kind"), KIND_NAMES.get(lang, KIND_NAMES[LANGUAGES[0]])[document.kind]),
+        _row(
+            label(lang, "kind"), KIND_NAMES.get(lang, KIND_NAMES[edition.original])[document.kind]
+        ),
         _row(
             label(lang, "language"),
-            LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[LANGUAGES[0]]).get(
+            LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[edition.original]).get(
                 document.original_language, document.original_language
             ),
             f"{label(lang, 'inference')}: {document.original_language_basis.text(lang)}"
@@ -192,12 +195,13 @@ def render_document_page(
     heading = document_heading(edition, document, lang)
     article = cite.article_item(edition, lang, base_url)
     whole = cite.edition_item(edition, lang, base_url)
+    note = text_note(document.original_language, lang, edition.languages)
     out = [
         f"## {label(lang, 'text')}",
         "",
-        f'<p class="ed-text-note">{escape_html(text_note(document.original_language, lang))}</p>',
+        f'<p class="ed-text-note">{escape_html(note)}</p>',
         "",
-        render_parallel_document_text(document, lang),
+        render_parallel_document_text(edition, document, lang),
         "",
         f"## {label(lang, 'quoted_in')}",
         "",
@@ -207,7 +211,7 @@ def render_document_page(
         out.append(f"- [{place.text(lang)}, {escape(place.chapter.title)}]({target})")
     if document.unknown:
         out += ["", f"## {label(lang, 'not_known')}", ""]
-        names = UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES[LANGUAGES[0]])
+        names = UNKNOWN_FIELD_NAMES.get(lang, UNKNOWN_FIELD_NAMES[edition.original])
         for name, reason in document.unknown:
             out.append(f"- **{names[name]}:** {escape(reason.text(lang))}")
     neighbours = []

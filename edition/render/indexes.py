@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from edition import urls
-from edition.labels import LANGUAGE_NAMES, label
-from edition.model import LANGUAGES, Document, Edition, Event, Person
+from edition.labels import LANGUAGE_NAMES, label, named
+from edition.model import Document, Edition, Event, Person
 from edition.model.chapters import words_of
 from edition.model.events import stating_block
 from edition.model.glossary import places_using
@@ -32,7 +32,7 @@ def places_naming(edition: Edition, person: Person, lang: str) -> list[Place]:
     original (the forms under `mentions` are the article's) and linked in `lang`."""
     twins = {c.slug: c for c in edition.chapters_in(lang)}
     places = []
-    for chapter in edition.chapters_in(LANGUAGES[0]):
+    for chapter in edition.chapters_in(edition.original):
         twin = twins.get(chapter.slug)
         if twin is None:
             continue
@@ -45,7 +45,7 @@ def places_naming(edition: Edition, person: Person, lang: str) -> list[Place]:
     return places
 
 
-def documents_naming(person: Person, ordered: list[Document]) -> list[Document]:
+def documents_naming(person: Person, ordered: list[Document], original: str) -> list[Document]:
     """Documents the person sent or received, or whose text names them, in the order of
     `ordered` (the documents by date)."""
     return [
@@ -53,7 +53,7 @@ def documents_naming(person: Person, ordered: list[Document]) -> list[Document]:
         for document in ordered
         if person.id in document.senders
         or person.id in document.recipients
-        or mentions(person, document.text.text(LANGUAGES[0]))
+        or mentions(person, document.text.text(original))
     ]
 
 
@@ -61,13 +61,15 @@ def render_people_page(edition: Edition, lang: str) -> str:
     src = PEOPLE_PAGE
     out = [f"# {label(lang, 'people')}", "", escape(label(lang, "people_intro")), ""]
     ordered = documents_by_date(edition)
-    for person in sorted(edition.people, key=lambda p: (alphabetical_key(p.name), p.id)):
-        forms = [f"**{in_original(escape(person.full_name), lang)}**"]
+    for person in sorted(
+        edition.people, key=lambda p: (alphabetical_key(p.name, edition.original), p.id)
+    ):
+        forms = [f"**{in_original(escape(person.full_name), lang, edition.original)}**"]
         others = [("english_form", "en", person.english), ("russian_form", "ru", person.russian)]
         for name, code, form in others:
             if form:
                 forms.append(f'{label(lang, name)}: <span lang="{code}">{escape(form)}</span>')
-        heading = in_original(escape(person.name), lang)
+        heading = in_original(escape(person.name), lang, edition.original)
         out += [f"## {heading} {{ #{person.id} }}", "", " · ".join(forms), ""]
         role = person.role.text(lang)
         if role:
@@ -77,7 +79,7 @@ def render_people_page(edition: Edition, lang: str) -> str:
         places = places_naming(edition, person, lang)
         if places:
             out += [f"{label(lang, 'named_at')}: {place_links(places, src, lang)}", ""]
-        documents = documents_naming(person, ordered)
+        documents = documents_naming(person, ordered, edition.original)
         if documents:
             links = ", ".join(
                 f"[{escape(document_title(edition, d, lang))}]"
@@ -90,7 +92,7 @@ def render_people_page(edition: Edition, lang: str) -> str:
 
 def _event_row(edition: Edition, event: Event, lang: str, src: str) -> str:
     # The quote is in the original's words; the twin paragraph shares its anchor.
-    block = stating_block(event, {c.slug: c for c in edition.chapters_in(LANGUAGES[0])})
+    block = stating_block(event, {c.slug: c for c in edition.chapters_in(edition.original)})
     chapter = next((c for c in edition.chapters_in(lang) if c.slug == event.chapter), None)
     where = ""
     if block is not None and block.anchor and chapter is not None:
@@ -145,25 +147,25 @@ def render_glossary_page(edition: Edition, lang: str) -> str:
     in every translation, the note on it, and the paragraphs of `lang` that use it."""
     src = GLOSSARY_PAGE
     chapters = {c.slug: c for c in edition.chapters_in(lang)}
-    translations = LANGUAGES[1:]
-    names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[LANGUAGES[0]])
+    translations = edition.languages.translations
+    names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[edition.original])
     header = [label(lang, "term")]
     header += [label(lang, "rendering_in").format(language=names.get(t, t)) for t in translations]
     header += [label(lang, "term_note"), label(lang, "used_at")]
     out = [
         f"# {label(lang, 'glossary')}",
         "",
-        escape(label(lang, "glossary_intro")),
+        escape(named(lang, "glossary_intro", edition.languages)),
         "",
         "| " + " | ".join(header) + " |",
         "|" + " --- |" * len(header),
     ]
     used = places_using(edition)
-    for entry in sorted(edition.glossary, key=lambda e: alphabetical_key(e.term)):
+    for entry in sorted(edition.glossary, key=lambda e: alphabetical_key(e.term, edition.original)):
         places = [
             Place(chapters[slug], anchor) for slug, anchor in used[entry.term] if slug in chapters
         ]
-        cells = [in_original(f"*{escape(entry.term)}*", lang)]
+        cells = [in_original(f"*{escape(entry.term)}*", lang, edition.original)]
         cells += [
             f'<span lang="{t}">{escape(entry.rendering_in(t) or "")}</span>' for t in translations
         ]

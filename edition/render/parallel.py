@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from edition import urls
-from edition.labels import LANGUAGE_NAMES, label, text_label
-from edition.model import LANGUAGES, Chapter, Document, Edition
+from edition.labels import LANGUAGE_NAMES, label, language_name, text_label
+from edition.model import Chapter, Document, Edition
 from edition.model.chapters import NAMED_ANCHOR
 from edition.render import escape, escape_html, resolve_citations
 
@@ -36,15 +36,18 @@ def render_parallel_chapter(edition: Edition, slug: str, lang: str) -> str:
     versions: dict[str, Chapter] = {c.lang: c for c in edition.chapters if c.slug == slug}
     page_lang_chapter = versions[lang]
     out = [
-        f"# {escape(page_lang_chapter.title)} — {label(lang, 'parallel')}",
+        f"# {escape(page_lang_chapter.title)} — "
+        + " | ".join(language_name(code, lang) for code in edition.languages if code in versions),
         "",
         f"[{label(lang, 'back_to_chapter')}]({urls.link(src, page_lang_chapter.path)})",
         "",
     ]
-    languages = [code for code in LANGUAGES if code in versions]
+    languages = [code for code in edition.languages if code in versions]
     columns = {code: [b for b in versions[code].blocks if b.anchor] for code in languages}
-    names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[LANGUAGES[0]])
-    roles = {code: "column_translation" for code in languages} | {LANGUAGES[0]: "column_original"}
+    names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[edition.original])
+    roles = {code: "column_translation" for code in languages} | {
+        edition.original: "column_original"
+    }
     head = "".join(
         '<div class="ed-parallel__head">'
         + escape_html(label(lang, roles[code]).format(language=names.get(code, code)))
@@ -92,13 +95,13 @@ def render_parallel_chapter(edition: Edition, slug: str, lang: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def render_parallel_document_text(document: Document, lang: str) -> str:
+def render_parallel_document_text(edition: Edition, document: Document, lang: str) -> str:
     """A document's text in every language it has, paragraph beside paragraph."""
-    languages = [code for code in LANGUAGES if document.text.get(code)]
+    languages = [code for code in edition.languages if document.text.get(code)]
     paragraphs = {code: (document.text.get(code) or "").split("\n\n") for code in languages}
     head = "".join(
         f'<div class="ed-parallel__head" lang="{code}">'
-        f"{escape_html(text_label(document.original_language, code, lang))}</div>"
+        f"{escape_html(text_label(document.original_language, code, lang, edition.original))}</div>"
         for code in languages
     )
     rows = []

@@ -10,7 +10,8 @@ comparisons are mostly identity checks. A one-off build gains nothing and loses 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 R = TypeVar("R")
 
@@ -36,3 +37,12 @@ class Memo(Generic[R]):
         result = kept[1] if kept is not None and kept[0] == inputs else make()
         self._used[name] = (inputs, result)
         return result
+
+
+@dataclass
+class RenderMemory:
+    """The renderers' results kept for the next build: each language's document pages, and
+    the data files (the same for every language) with what they were made from."""
+
+    document_pages: dict[str, Memo[Any]] = field(default_factory=dict)
+    data_files: Memo[dict[str, str]] = field(default_factory=Memo)

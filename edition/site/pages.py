@@ -10,8 +10,8 @@ from functools import partial
 from typing import Any
 
 from edition import urls
-from edition.labels import label
-from edition.model import LANGUAGES, Edition
+from edition.labels import label, named
+from edition.model import Edition, Languages
 from edition.outputs import cite, exports, tei
 from edition.outputs.metadata import article_metadata, translation_metadata
 from edition.outputs.registry import site_url
@@ -34,10 +34,7 @@ from edition.render.documentpages import (
 )
 from edition.render.indexes import render_chronology_page, render_glossary_page, render_people_page
 from edition.render.parallel import parallel_src, render_parallel_chapter
-from edition.site.memo import Memo
-
-# The document pages of each language, kept for the preview's next rebuild (see memo.py).
-_document_pages: dict[str, Memo[tuple[str, dict[str, Any], CitationFiles]]] = {}
+from edition.site.memo import Memo, RenderMemory
 
 
 @dataclass(frozen=True)
@@ -57,7 +54,7 @@ def translation_notice(edition: Edition, lang: str, src: str) -> dict[str, Any]:
         return {}
     return {
         "translation": {
-            "text": label(lang, "translation_notice"),
+            "text": named(lang, "translation_notice", edition.languages),
             "link": label(lang, "translation_notice_link"),
             "href": urls.src_to_url("index.md") or "./",
             "anchor": urls.TRANSLATION_NOTE_ANCHOR,
@@ -66,8 +63,12 @@ def translation_notice(edition: Edition, lang: str, src: str) -> dict[str, Any]:
     }
 
 
-def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
-    """Every page and file of one language, keyed by source path."""
+def render_site(
+    edition: Edition, lang: str, base_url: str, memory: RenderMemory | None = None
+) -> dict[str, Page]:
+    """Every page and file of one language, keyed by source path. With a `memory`, what it
+    holds from the last build is reused where it was made from the same inputs."""
+    memory = memory if memory is not None else RenderMemory()
     pages: dict[str, Page] = {}
     article = cite.article_item(edition, lang, base_url)
     whole = cite.edition_item(edition, lang, base_url)
@@ -79,7 +80,7 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
             meta = dict(page.meta)
             meta["edition"] = {
                 **meta.get("edition", {}),
-                "alternates": alternates(page.src, lang, base_url),
+                "alternates": alternates(page.src, lang, base_url, edition.languages),
                 **translation_notice(edition, lang, page.src),
             }
             page = Page(page.src, page.content, page.generated, meta)
@@ -119,7 +120,7 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     for src, markdown in render_index_pages(edition, lang).items():
         add(Page(src, markdown, True))
     ordered = documents_by_date(edition)
-    remembered = _document_pages.setdefault(lang, Memo())
+    remembered = memory.document_pages.setdefault(lang, Memo())
     # What every document page is made from besides its own record and neighbours.
     remembered.begin((base_url, edition.info, edition.people, edition.works, edition.events))
     for index, document in enumerate(ordered):
@@ -135,7 +136,10 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
             partial(render_document_page, edition, document, lang, base_url, previous, following),
         )
         src = urls.document_src(document.id)
-        meta = {**meta, "edition": {**meta["edition"], "tei": tei_link(document.id, lang)}}
+        meta = {
+            **meta,
+            "edition": {**meta["edition"], "tei": tei_link(document.id, lang, edition.languages)},
+        }
         add(Page(src, markdown, True, meta))
         add_files(src, "atif", files)
         # An earlier id's page redirects here; its files cannot, so they are served as they
@@ -165,7 +169,7 @@ def render_site(edition: Edition, lang: str, base_url: str) -> dict[str, Page]:
     if edition.glossary:
         add(Page(urls.GLOSSARY_PAGE, render_glossary_page(edition, lang), True))
     add(Page(urls.CHANGELOG, render_changelog(edition, lang), True))
-    add_downloads(edition, lang, base_url, pages, add)
+    add_downloads(edition, lang, base_url, pages, add, memory.data_files)
     return pages
 
 
@@ -175,11 +179,17 @@ def add_downloads(
     base_url: str,
     pages: dict[str, Page],
     add: Callable[[Page], None],
+    remembered: Memo[dict[str, str]],
 ) -> None:
     """The data files (served once, from the original language's site root) and the Downloads
     page of `lang`, which lists them and the language's citation files with size and SHA-256."""
-    data = exports.render_data_files(edition, exports.root_url(base_url, lang))
-    if urls.LANGUAGE_PREFIXES[lang] == "":
+    root = exports.root_url(base_url, lang, edition.languages)
+    # Every language's Downloads page lists the same files: made once for both in a process.
+    remembered.begin(None)
+    data = remembered.get(
+        "data", (edition, root), partial(exports.render_data_files, edition, root)
+    )
+    if lang == edition.original:
         for path, content in data.items():
             add(Page(path, content, True))
     citation_files = {src: page.content for src, page in pages.items() if src.startswith("atif/")}
@@ -187,26 +197,26 @@ def add_downloads(
     add(Page(urls.DOWNLOADS_PAGE, exports.render_downloads_page(edition, lang, sections), True))
 
 
-def tei_link(document_id: str, lang: str) -> dict[str, str]:
+def tei_link(document_id: str, lang: str, languages: Languages) -> dict[str, str]:
     """The link from a document's page to its TEI file, relative to the page."""
-    here = urls.site_path(urls.document_src(document_id), lang).rstrip("/")
+    here = urls.site_path(urls.document_src(document_id), lang, languages).rstrip("/")
     target = tei.document_tei_src(document_id)
     return {"href": posixpath.relpath(target, here), "label": label(lang, "tei_file")}
 
 
-def alternates(src: str, lang: str, base_url: str) -> list[dict[str, str]]:
+def alternates(src: str, lang: str, base_url: str, languages: Languages) -> list[dict[str, str]]:
     """The page in every language: relative links for the switcher, absolute for hreflang."""
-    here = urls.site_path(src, lang)
-    root = base_url.removesuffix(urls.LANGUAGE_PREFIXES[lang]) if base_url else ""
+    here = urls.site_path(src, lang, languages)
+    root = base_url.removesuffix(urls.language_prefix(languages, lang)) if base_url else ""
     return [
         {
             "lang": other,
             "name": label(other, "language_name"),
-            "href": urls.relative_url(here, urls.site_path(src, other)),
-            "absolute": (root + urls.site_path(src, other)) if root else "",
+            "href": urls.relative_url(here, urls.site_path(src, other, languages)),
+            "absolute": (root + urls.site_path(src, other, languages)) if root else "",
             "current": "true" if other == lang else "",
         }
-        for other in urls.LANGUAGE_PREFIXES
+        for other in languages
     ]
 
 
@@ -218,9 +228,25 @@ def site_identity(edition: Edition, lang: str) -> dict[str, str]:
         "site_description": label(
             lang,
             "site_description",
-            title=edition.info.title.text(LANGUAGES[0]),
+            title=edition.info.title.text(edition.original),
             author=edition.info.author,
         ),
+    }
+
+
+def interface_settings(edition: Edition, lang: str) -> dict[str, Any]:
+    """What the theme says in `lang` beyond the pages: its language, the language switcher
+    (for a page without the edition's own links), the colour toggles and the footnotes'
+    back-links. MkDocs' configuration names none of them, so that one file serves every
+    language of any edition."""
+    return {
+        "language": lang,
+        "alternate": [
+            {"name": label(other, "language_name"), "link": "/" + prefix, "lang": other}
+            for other, prefix in urls.language_prefixes(edition.languages).items()
+        ],
+        "toggle": {"default": label(lang, "to_dark"), "slate": label(lang, "to_light")},
+        "footnote_backlink": label(lang, "footnote_backlink"),
     }
 
 
@@ -278,17 +304,17 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
     sources += [urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, urls.CHANGELOG]
     if edition.glossary:
         sources.append(urls.GLOSSARY_PAGE)
-    if urls.LANGUAGE_PREFIXES[lang] == "":  # the data files live once, at the site root
+    if lang == edition.original:  # the data files live once, at the site root
         sources += exports.data_sources(edition)
     sources.append(urls.DOWNLOADS_PAGE)
     return sources
 
 
-def served_urls(edition: Edition, languages: dict[str, str]) -> list[str]:
-    """Every URL the site serves, per language prefix ('' for Turkish): pages, files, the
-    PDF printed after the build (edition/outputs/pdf.py) and the redirects of old ids."""
+def served_urls(edition: Edition) -> list[str]:
+    """Every URL the site serves, in every language: pages, files, the PDF printed after the
+    build (edition/outputs/pdf.py) and the redirects of old ids."""
     served = []
-    for lang, prefix in languages.items():
+    for lang, prefix in urls.language_prefixes(edition.languages).items():
         for src in planned_sources(edition, lang):
             served.append(site_url(src, prefix))
         served.append(site_url(urls.pdf_src(edition.info.identifiers.files, lang), prefix))

@@ -21,15 +21,18 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from xml.etree import ElementTree
 
+from edition.model import Edition
+from edition.model.catalog import DOCS_DIR, load_edition
 from edition.outputs.pdf import PdfFailed, write_pdfs
+from edition.problems import Severity
 from edition.site import incremental as plans
+from edition.site import session
 from edition.site.csp import apply_policy
 from edition.site.incremental import LanguageBuild
 from edition.site.sitefolder import clear_leftovers, swap_in
-from edition.urls import LANGUAGE_PREFIXES
+from edition.urls import language_prefixes
 
 log = logging.getLogger("mkdocs.edition")
-ORIGINAL = next(lang for lang, prefix in LANGUAGE_PREFIXES.items() if prefix == "")
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -38,11 +41,18 @@ class BuildFailed(Exception):
     """MkDocs stopped; the previous site was not touched."""
 
 
-def config_file_for(root_config: Path, lang: str) -> Path:
-    """mkdocs.yml for the original language, mkdocs.<lang>.yml for each translation."""
-    if LANGUAGE_PREFIXES[lang] == "":
-        return root_config
-    return root_config.with_name(f"{root_config.stem}.{lang}{root_config.suffix}")
+def loaded_edition(root: Path) -> Edition:
+    """The edition under `root`, as this process's builds load it (edition/site/session.py).
+    Sources too broken to give one stop the build here, with every problem printed."""
+    edition, problems = load_edition(root, session.SOURCES)
+    if edition is None:
+        for problem in problems.sorted():
+            (log.warning if problem.severity is Severity.WARNING else log.error)(problem.format())
+        raise BuildFailed(
+            f"{len(problems.errors)} error(s) in the sources; nothing was built. "
+            "Run 'python build_edition.py check' for the list."
+        )
+    return edition
 
 
 def build_site(
@@ -62,6 +72,9 @@ def build_site(
     """
     from mkdocs.exceptions import MkDocsException
 
+    edition = loaded_edition(root_config.parent)
+    prefixes = language_prefixes(edition.languages)
+    original = edition.original
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # What a killed build left behind is never served; clear it before starting anew.
     clear_leftovers(site_dir)
@@ -70,7 +83,7 @@ def build_site(
     _current_previews.discard(site_dir)  # until this build is in place
     folders = {
         lang: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-        for lang in LANGUAGE_PREFIXES
+        for lang in prefixes
     }
     try:
         # The original language's site_url is the site's address; none without one.
@@ -80,28 +93,30 @@ def build_site(
         # own: a build's first step empties its folder.
         jobs = {
             lang: (
-                str(config_file_for(root_config, lang)),
+                str(root_config),
+                str(root_config.parent / DOCS_DIR / lang),
                 str(folders[lang]),
                 base_url + prefix if base_url else "",
             )
-            for lang, prefix in LANGUAGE_PREFIXES.items()
+            for lang, prefix in prefixes.items()
         }
         workers = _translation_workers(len(jobs) - 1)
         translations = {
             lang: workers.submit(build_language, *job, preview_of, incremental)
             for lang, job in jobs.items()
-            if lang != ORIGINAL
+            if lang != original
         }
         with _timed("MkDocs, every language"):
             built: dict[str, LanguageBuild] = {}
             try:
-                built[ORIGINAL] = build_language(*jobs[ORIGINAL], preview_of, incremental)
+                built[original] = build_language(*jobs[original], preview_of, incremental)
             finally:
                 built.update({lang: job.result() for lang, job in translations.items()})
-        if built[ORIGINAL].complete:
+        if built[original].complete:
             _assemble(
-                root_config.parent,
+                edition,
                 site_dir,
+                prefixes,
                 folders,
                 built,
                 base_url or "",
@@ -109,7 +124,7 @@ def build_site(
                 pdf=pdf,
             )
         else:
-            _merge(site_dir, folders, built, base_url or "")
+            _merge(site_dir, prefixes, folders, built, base_url or "")
     except (MkDocsException, SystemExit, PdfFailed) as error:
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
     except BrokenProcessPool as error:
@@ -135,8 +150,9 @@ _current_previews: set[Path] = set()
 
 
 def _assemble(
-    root: Path,
+    edition: Edition,
     site_dir: Path,
+    prefixes: dict[str, str],
     folders: dict[str, Path],
     built: dict[str, LanguageBuild],
     base_url: str,
@@ -146,23 +162,23 @@ def _assemble(
 ) -> None:
     """The original language's folder becomes the site, the translations its subfolders; it
     replaces `site_dir` in two renames."""
-    staging = folders[ORIGINAL]
-    for lang, prefix in LANGUAGE_PREFIXES.items():
+    staging = folders[next(iter(prefixes))]
+    for lang, prefix in prefixes.items():
         if prefix:
             if built[lang].complete:
                 os.replace(folders[lang], staging / prefix)
             else:  # the served translation, with this build's changes
                 shutil.copytree(site_dir / prefix, staging / prefix, symlinks=True)
                 _merge_language(staging / prefix, folders[lang], built[lang])
-    write_sitemap(staging, base_url)
+    write_sitemap(staging, base_url, prefixes)
     if not preview:
         if pdf:  # printing the whole edition is slow: not in the preview
             with _timed("PDF"):
-                write_pdfs(root, staging, base_url)
+                write_pdfs(edition, staging, base_url)
         with _timed("Content-Security-Policy"):
             apply_policy(staging)  # pages MkDocs did not render; the preview has no policy
         with _timed("Pagefind"):
-            index_for_search(staging)
+            index_for_search(staging, prefixes)
     staging.chmod(0o755)
     with _site_lock:
         if preview and (site_dir / "pagefind").is_dir():  # until the next index is ready
@@ -174,11 +190,15 @@ _swap_in = swap_in
 
 
 def _merge(
-    site_dir: Path, folders: dict[str, Path], built: dict[str, LanguageBuild], base_url: str
+    site_dir: Path,
+    prefixes: dict[str, str],
+    folders: dict[str, Path],
+    built: dict[str, LanguageBuild],
+    base_url: str,
 ) -> None:
     """The preview's changed pages, moved one by one into the served site, and the sitemap
     made anew (a record may have come or gone)."""
-    for lang, prefix in LANGUAGE_PREFIXES.items():
+    for lang, prefix in prefixes.items():
         target = site_dir / prefix if prefix else site_dir
         with _site_lock:
             if built[lang].complete:  # a translation whose navigation changed
@@ -186,7 +206,7 @@ def _merge(
             else:
                 _merge_language(target, folders[lang], built[lang])
     with _site_lock:
-        write_sitemap(site_dir, base_url)
+        write_sitemap(site_dir, base_url, prefixes)
     log.info(
         "Files written: %s",
         ", ".join(f"{lang} {b.written}" for lang, b in built.items()),
@@ -219,18 +239,26 @@ def _timed(step: str) -> Iterator[None]:
 
 def build_language(
     config_file: str,
+    docs_dir: str,
     site_dir: str,
     site_url: str,
     preview_of: str | None = None,
     incremental: bool = False,
 ) -> LanguageBuild:
-    """One language's strict MkDocs build into an empty folder. A preview's build is remembered
+    """One language's strict MkDocs build of `docs_dir` (docs/<language>, which tells the hook
+    the language) into an empty folder. A preview's build is remembered
     in this process for the site it is merged into (`preview_of`); `incremental`: write only
     what changed since the last one."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(config_file=config_file, strict=True, site_dir=site_dir, site_url=site_url)
+    config = load_config(
+        config_file=config_file,
+        strict=True,
+        docs_dir=docs_dir,
+        site_dir=site_dir,
+        site_url=site_url,
+    )
     plans.start(preview_of=preview_of, incremental=incremental)
     notice = plans.DirtyBuildNotice()
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
@@ -301,20 +329,22 @@ def show_mkdocs_messages(level: int) -> None:
     mkdocs_log.setLevel(min(level, logging.INFO))
 
 
-def index_for_search(site: Path, bundle: Path | None = None, *, background: bool = False) -> None:
+def index_for_search(
+    site: Path, prefixes: dict[str, str], bundle: Path | None = None, *, background: bool = False
+) -> None:
     """Pagefind's index, one per language (by <html lang>), and no lunr index besides.
 
     Each language is indexed by a run of its own: Pagefind holds every page it indexes in
     memory, and one run over 10,000 pages took 1.5 GiB. The runs write one bundle, by default
     the site's `pagefind/`; the languages of their entry files are merged.
     """
-    for prefix in LANGUAGE_PREFIXES.values():
+    for prefix in prefixes.values():
         shutil.rmtree(site / prefix / "search", ignore_errors=True)
     bundle = bundle or site / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)
     languages: dict[str, object] = {}
     entry_path = bundle / "pagefind-entry.json"
-    for prefix in LANGUAGE_PREFIXES.values():
+    for prefix in prefixes.values():
         # The preview's index waits for the cores: the next edit's build comes first.
         result = subprocess.run(
             [
@@ -327,7 +357,7 @@ def index_for_search(site: Path, bundle: Path | None = None, *, background: bool
                 "--output-path",
                 str(bundle),
                 "--glob",
-                _pages_under(site, prefix),
+                _pages_under(site, prefix, prefixes),
                 "--quiet",
             ],
             capture_output=True,
@@ -343,12 +373,12 @@ def index_for_search(site: Path, bundle: Path | None = None, *, background: bool
     entry_path.write_text(json.dumps(entry, sort_keys=True), "utf-8")
 
 
-def _pages_under(site: Path, prefix: str) -> str:
+def _pages_under(site: Path, prefix: str, prefixes: dict[str, str]) -> str:
     """A Pagefind glob of one language's pages: its folder, or for the language at the root
     every top-level page and folder but the other languages' and Pagefind's own."""
     if prefix:
         return f"{prefix}**/*.html"
-    others = {p.rstrip("/") for p in LANGUAGE_PREFIXES.values() if p} | {"pagefind"}
+    others = {p.rstrip("/") for p in prefixes.values() if p} | {"pagefind"}
     parts = [
         f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
         for entry in sorted(site.iterdir())
@@ -369,15 +399,15 @@ def public_address(root: Path) -> str | None:
         if problem is not None:
             raise BuildFailed(f"EDITION_URL '{given}': {problem}")
         return given if given.endswith("/") else given + "/"
-    edition, _problems = load_edition(root)
+    edition, _problems = load_edition(root, session.SOURCES)
     return edition.info.address if edition is not None else None
 
 
-def write_sitemap(site: Path, base_url: str) -> None:
+def write_sitemap(site: Path, base_url: str, prefixes: dict[str, str]) -> None:
     """One sitemap for all languages, each page with its twins as hreflang alternates; none
     without a public address, since a sitemap names pages by their absolute URLs."""
     if not base_url:
-        for prefix in LANGUAGE_PREFIXES.values():
+        for prefix in prefixes.values():
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site / prefix / name).unlink(missing_ok=True)
         return
@@ -391,10 +421,10 @@ def write_sitemap(site: Path, base_url: str) -> None:
     ElementTree.register_namespace("xhtml", XHTML_NS)
     urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
     for path in paths:
-        for prefix in LANGUAGE_PREFIXES.values():
+        for prefix in prefixes.values():
             url = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
             ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = base_url + prefix + path
-            for other, other_prefix in LANGUAGE_PREFIXES.items():
+            for other, other_prefix in prefixes.items():
                 ElementTree.SubElement(
                     url,
                     f"{{{XHTML_NS}}}link",
@@ -405,7 +435,7 @@ def write_sitemap(site: Path, base_url: str) -> None:
     with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as compressed:
         compressed.write(data)
     # The translations' own sitemaps (with MkDocs' build dates) are covered by this one.
-    for prefix in LANGUAGE_PREFIXES.values():
+    for prefix in prefixes.values():
         if prefix:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site / prefix / name).unlink(missing_ok=True)
@@ -429,7 +459,7 @@ def serve(root_config: Path, dev_addr: str) -> None:
         try:
             build_site(root_config, site, preview=True)
             log.info("Edition built in %.2f s", time.perf_counter() - started)
-            search.request()
+            search.request(language_prefixes(loaded_edition(root_config.parent).languages))
         except BuildFailed as error:
             log.error("%s; still serving the last good site", error)
 
@@ -440,12 +470,7 @@ def serve(root_config: Path, dev_addr: str) -> None:
     try:
         builder()
         root = root_config.parent
-        for watched in (
-            "docs",
-            "sources",
-            root_config.name,
-            config_file_for(root_config, "en").name,
-        ):
+        for watched in ("docs", "sources", root_config.name):
             server.watch(str(root / watched))
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
@@ -463,12 +488,15 @@ class SearchIndexer:
 
     def __init__(self, site: Path) -> None:
         self._site = site
+        self._prefixes: dict[str, str] = {}
         self._wanted = threading.Event()
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
         self._thread.start()
 
-    def request(self) -> None:
+    def request(self, prefixes: dict[str, str]) -> None:
+        """Index the site's languages (`prefixes`, as the build that asks served them)."""
+        self._prefixes = prefixes
         self._wanted.set()
 
     def stop(self) -> None:
@@ -484,7 +512,7 @@ class SearchIndexer:
                 return
             bundle = self._site.parent / ".pagefind-new"
             try:
-                index_for_search(self._site, bundle, background=True)
+                index_for_search(self._site, self._prefixes, bundle, background=True)
             except (BuildFailed, OSError) as error:
                 log.warning("The search index was not updated: %s", error)
                 continue

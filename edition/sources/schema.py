@@ -18,6 +18,7 @@ from edition.problems import Problems, did_you_mean
 from edition.sources.yamlsource import LineMap, parse_yaml
 
 SCHEMAS = ("document.schema.json", "people.schema.json", "events.schema.json")
+"""The schemas others refer to."""
 
 
 @cache
@@ -47,28 +48,68 @@ _EditionValidator = jsonschema.validators.extend(
 )
 
 
+def localized(languages: tuple[str, ...]) -> dict[str, Any]:
+    """The schema of a text per language, for an edition in `languages` (the original first)."""
+    declared: dict[str, Any] = load_schema("document.schema.json")["$defs"]["localized"]
+    return declared | {
+        "required": [languages[0]],
+        "properties": {lang: {"type": "string", "minLength": 1} for lang in languages},
+    }
+
+
+def for_languages(name: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """Schema `name` with its texts per language in the edition's `languages`."""
+    schema = load_schema(name)
+    if name == "document.schema.json":
+        return schema | {"$defs": schema["$defs"] | {"localized": localized(languages)}}
+    return schema
+
+
 @cache
-def _validator(name: str) -> Any:
+def _validator(name: str, languages: tuple[str, ...]) -> Any:
     registry: Registry = Registry().with_resources(
-        (other, Resource.from_contents(load_schema(other))) for other in SCHEMAS
+        (other, Resource.from_contents(for_languages(other, languages))) for other in SCHEMAS
     )
-    return _EditionValidator(load_schema(name), registry=registry)
+    return _EditionValidator(for_languages(name, languages), registry=registry)
 
 
-def check_against_schema(data: Any, name: str, path: str, problems: Problems) -> set[Any]:
-    """Report every violation of schema `name` in `data`.
+def check_against_schema(
+    data: Any, name: str, path: str, problems: Problems, languages: tuple[str, ...]
+) -> set[Any]:
+    """Report every violation of schema `name` in `data`, for an edition in `languages`.
 
     Returns where they are: the first step of each violation's path (a list index or a
     field name; None for the whole), empty when `data` is valid.
     """
-    errors = sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.path])
+    errors = sorted(
+        _validator(name, languages).iter_errors(data), key=lambda e: [str(p) for p in e.path]
+    )
+    for error in errors:
+        _report(error, data, path, problems)
+    return {error.path[0] if error.path else None for error in errors}
+
+
+def check_fields(
+    data: Any, name: str, fields: tuple[str, ...], path: str, problems: Problems
+) -> set[Any]:
+    """Report every violation of schema `name` in `fields` of `data` alone: what must be
+    right before the rest can be read (an edition's languages, which its texts are in)."""
+    schema = load_schema(name)
+    part = {
+        "type": "object",
+        "required": [name for name in fields if name in schema.get("required", [])],
+        "properties": {name: schema["properties"][name] for name in fields},
+    }
+    errors = sorted(
+        _EditionValidator(part).iter_errors(data), key=lambda e: [str(p) for p in e.path]
+    )
     for error in errors:
         _report(error, data, path, problems)
     return {error.path[0] if error.path else None for error in errors}
 
 
 def checked_entries(
-    text: str, path: str, name: str, problems: Problems
+    text: str, path: str, name: str, problems: Problems, languages: tuple[str, ...]
 ) -> list[tuple[LineMap, bool]]:
     """A YAML list file's entries, each with whether it passed schema `name`.
 
@@ -77,7 +118,7 @@ def checked_entries(
     data = parse_yaml(text, path, problems)
     if data is None:
         return []
-    broken = check_against_schema(data, name, path, problems)
+    broken = check_against_schema(data, name, path, problems, languages)
     if None in broken:
         return []
     return [(entry, index not in broken) for index, entry in enumerate(data)]

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from edition.labels import label
-from edition.model import LANGUAGES, Origin
+from edition.labels import interface_languages, label
+from edition.model import Origin
 from edition.problems import Problems
 
 # What every edition shares with the engine, copied as it is.
-ENGINE_FILES = ("mkdocs.yml", "mkdocs.en.yml", "build_edition.py", ".gitignore")
+ENGINE_FILES = ("mkdocs.yml", "build_edition.py", ".gitignore")
 ENGINE_FOLDERS = ("docs/overrides",)
 
 
@@ -32,7 +32,8 @@ class NewEdition:
     journal: str
     issue: str
     year: int
-    title_translated: str | None = None  # the translation's title; the original's if not given
+    languages: tuple[str, ...]  # the original first
+    title_translated: str | None = None  # the translations' title; the original's if not given
 
 
 def slug(text: str) -> str:
@@ -43,8 +44,9 @@ def slug(text: str) -> str:
 
 def edition_yaml(new: NewEdition, started: datetime.date) -> str:
     family = slug(new.author.split()[-1]) if new.author.split() else "edition"
-    original, *translations = LANGUAGES
+    original, *translations = new.languages
     data = {
+        "languages": list(new.languages),
         "title": {
             original: new.title,
             **{lang: new.title_translated or new.title for lang in translations},
@@ -61,7 +63,7 @@ def edition_yaml(new: NewEdition, started: datetime.date) -> str:
             {
                 "version": "0.1.0",
                 "date": started.isoformat(),
-                "changes": {lang: label(lang, "new_edition_changes") for lang in LANGUAGES},
+                "changes": {lang: label(lang, "new_edition_changes") for lang in new.languages},
             }
         ],
         "chapters": ["index"],
@@ -84,6 +86,15 @@ def create_edition(engine: Path, target: Path, new: NewEdition) -> Problems:
     if not 1000 <= new.year <= 9999:
         problems.error(origin, f"year '{new.year}' is not a year; nothing was written")
         return problems
+    missing = [lang for lang in new.languages if lang not in interface_languages()]
+    if missing or not new.languages or len(set(new.languages)) < len(new.languages):
+        problems.error(
+            origin,
+            f"languages '{','.join(new.languages)}': give each once, the original first, from "
+            f"those the engine has interface texts in ({', '.join(interface_languages())}); "
+            "nothing was written",
+        )
+        return problems
     target.mkdir(parents=True, exist_ok=True)
     for name in ENGINE_FILES:
         if (engine / name).exists():
@@ -98,9 +109,10 @@ def create_edition(engine: Path, target: Path, new: NewEdition) -> Problems:
     (sources / "people.yaml").write_text("[]\n", encoding="utf-8")
     (sources / "events.yaml").write_text("[]\n", encoding="utf-8")
     (sources / "documents" / ".gitkeep").write_text("", encoding="utf-8")
-    for lang in LANGUAGES:
+    original = new.languages[0]
+    for lang in new.languages:
         folder = target / "docs" / lang
         folder.mkdir(parents=True)
-        title = new.title if lang == LANGUAGES[0] else new.title_translated or new.title
+        title = new.title if lang == original else new.title_translated or new.title
         (folder / "index.md").write_text(f"# {title}\n", encoding="utf-8")
     return problems

@@ -7,15 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from edition.model import LANGUAGES, Archive, Edition, Origin, Signature
+from edition.labels import label, language_name
+from edition.model import Archive, Edition, Languages, Origin, Signature
 from edition.model.documents import parse_document, parse_signature
 from edition.problems import Problems, did_you_mean
-
-NOT_GIVEN = "Makale belirtmez."
-NO_ORIGINAL = (
-    "Rusça asıl metin makalede yayımlanmamıştır ve edisyonda yoktur; edisyonun elindeki metin, "
-    "yazarın makalede alıntıladığı Türkçe çeviridir."
-)
 
 
 class _Literal(str):
@@ -52,24 +47,37 @@ class NewDocument:
     archive: str | None = None  # its abbreviation; the edition's archive when it has one only
 
 
-def render_record(new: NewDocument, signature: Signature) -> str:
-    """The record's YAML: the fields the editor gave, and 'unknown' for the rest."""
+def render_record(new: NewDocument, signature: Signature, languages: Languages) -> str:
+    """The record's YAML: the fields the editor gave, and 'unknown' for the rest, said in
+    the edition's original language."""
     archive = signature.archive
+    original = languages.original
     unknown: dict[str, dict[str, str]] = {}
-    if new.place is None:
-        unknown["place"] = {LANGUAGES[0]: NOT_GIVEN}
-    if not new.senders:
-        unknown["senders"] = {LANGUAGES[0]: NOT_GIVEN}
-    if not new.recipients:
-        unknown["recipients"] = {LANGUAGES[0]: NOT_GIVEN}
-    unknown["original_text"] = {LANGUAGES[0]: NO_ORIGINAL}
+    for name, given in (
+        ("place", new.place is not None),
+        ("senders", new.senders),
+        ("recipients", new.recipients),
+    ):
+        if not given:  # a mapping of its own each: a shared one would be written as a YAML alias
+            unknown[name] = {original: label(original, "new_document_not_given")}
+    key = (
+        "new_document_own_text" if new.original_language == original else "new_document_no_original"
+    )
+    unknown["original_text"] = {
+        original: label(
+            original,
+            key,
+            language=language_name(new.original_language, original),
+            translation=language_name(original, original),
+        )
+    }
     data: dict[str, object] = {
         "id": signature.id,
         "archive": archive.abbreviation,
         "signature": new.signature,
         # A guess at the article's form, which the header asks the editor to check.
         "citation_as_printed": _Quoted(
-            f"({archive.abbreviation}, {archive.name.text(LANGUAGES[0])}, {new.signature})"
+            f"({archive.abbreviation}, {archive.name.text(original)}, {new.signature})"
         ),
         "kind": new.kind,
         "date": _Quoted(new.date),
@@ -82,7 +90,7 @@ def render_record(new: NewDocument, signature: Signature) -> str:
             "senders": list(new.senders),
             "recipients": list(new.recipients),
             "original_language": new.original_language,
-            "text": {LANGUAGES[0]: _Literal(new.text.strip() + "\n")},
+            "text": {original: _Literal(new.text.strip() + "\n")},
             "unknown": unknown,
         }
     )
@@ -113,7 +121,7 @@ def create_document(
             f"({archive.abbreviation}'s signatures, as sources/edition.yaml gives them)",
         )
         return None, problems
-    text = render_record(new, signature)
+    text = render_record(new, signature, edition.languages)
     record_id = yaml.safe_load(text)["id"]
     path = root / "sources" / "documents" / f"{record_id}.yaml"
     relative = path.relative_to(root).as_posix()
@@ -123,7 +131,7 @@ def create_document(
         where = taken.get(record_id, Origin(relative, 1))
         problems.error(origin, f"id '{record_id}' exists already ({where}); nothing was written")
         return None, problems
-    document = parse_document(text, relative, edition.info.archives, problems)
+    document = parse_document(text, relative, edition.languages, edition.info.archives, problems)
     if document is not None:
         people = {person.id for person in edition.people}
         for person_id in (*new.senders, *new.recipients):

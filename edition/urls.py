@@ -1,13 +1,15 @@
 """The one URL scheme of the edition: where each page lives, and links between pages.
 
 Paths are MkDocs source paths within a language's docs folder; with directory URLs,
-`belgeler/<id>.md` is served at `belgeler/<id>/`, in Turkish at the site root and in
-English under `/en/`. These paths are the published URLs: never change one.
+`belgeler/<id>.md` is served at `belgeler/<id>/`, the original language at the site root and
+each translation under its code. The words of the paths are the edition's (`Paths`); the
+paths are the published URLs: never change one.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -26,38 +28,95 @@ def language_prefixes(languages: Languages) -> dict[str, str]:
     return {lang: language_prefix(languages, lang) for lang in languages}
 
 
-CITATIONS_PAGE = "kaynaklar.md"
-DOCUMENTS_INDEX = "belgeler/index.md"
-HOW_TO_CITE = "atif.md"
-PEOPLE_PAGE = "kisiler.md"
-CHRONOLOGY_PAGE = "kronoloji.md"
-GLOSSARY_PAGE = "sozluk.md"  # only for an edition with sources/glossary.yaml
-CHANGELOG = "surumler.md"
-DOWNLOADS_PAGE = "indir.md"
+@dataclass(frozen=True)
+class Paths:
+    """The words of the site's URLs: `paths` in sources/edition.yaml, each field's default
+    declared in its schema. Every page's and file's path is made here from them."""
+
+    documents: str
+    archive_files: str
+    years: str
+    citations: str
+    how_to_cite: str
+    citation_files: str
+    article: str
+    edition: str
+    people: str
+    chronology: str
+    glossary: str
+    versions: str
+    downloads: str
+    parallel: str
+    data: str
+    pdf: str
+
+    @property
+    def citations_page(self) -> str:
+        return f"{self.citations}.md"
+
+    @property
+    def documents_index(self) -> str:
+        return f"{self.documents}/index.md"
+
+    @property
+    def how_to_cite_page(self) -> str:
+        return f"{self.how_to_cite}.md"
+
+    @property
+    def people_page(self) -> str:
+        return f"{self.people}.md"
+
+    @property
+    def chronology_page(self) -> str:
+        return f"{self.chronology}.md"
+
+    @property
+    def glossary_page(self) -> str:
+        """Only for an edition with sources/glossary.yaml."""
+        return f"{self.glossary}.md"
+
+    @property
+    def changelog(self) -> str:
+        return f"{self.versions}.md"
+
+    @property
+    def downloads_page(self) -> str:
+        return f"{self.downloads}.md"
+
+    def document_src(self, document_id: str) -> str:
+        return f"{self.documents}/{document_id}.md"
+
+    def archive_file_src(self, file_id: str) -> str:
+        """A page per file (delo) of the archive: /belgeler/dosya/159-2-57/."""
+        return f"{self.documents}/{self.archive_files}/{file_id}.md"
+
+    def year_src(self, year: int) -> str:
+        """A page per year of the documents' dates: /belgeler/yil/1920/."""
+        return f"{self.documents}/{self.years}/{year}.md"
+
+    def parallel_src(self, slug: str) -> str:
+        return f"{self.parallel}/{slug}.md"
+
+    def pdf_src(self, stem: str, lang: str) -> str:
+        """The whole edition as a PDF, in each language's folder: /pdf/<stem>-tr.pdf, the stem
+        being the edition's `identifiers: files`."""
+        return f"{self.pdf}/{stem}-{lang}.pdf"
+
+    def data_src(self, name: str) -> str:
+        """A data file, served once from the site root: /veri/documents.json."""
+        return f"{self.data}/{name}"
+
+    def tei_src(self, stem: str) -> str:
+        """A TEI file, once for every language: /veri/tei/<id>.xml."""
+        return f"{self.data}/tei/{stem}.xml"
+
+    @property
+    def article_tei(self) -> str:
+        return self.tei_src(self.article)
 
 
 def chapter_src(slug: str) -> str:
     return f"{slug}.md"
-
-
-def document_src(document_id: str) -> str:
-    return f"belgeler/{document_id}.md"
-
-
-def archive_file_src(file_id: str) -> str:
-    """A page per file (delo) of the archive: /belgeler/dosya/159-2-57/."""
-    return f"belgeler/dosya/{file_id}.md"
-
-
-def year_src(year: int) -> str:
-    """A page per year of the documents' dates: /belgeler/yil/1920/."""
-    return f"belgeler/yil/{year}.md"
-
-
-def pdf_src(stem: str, lang: str) -> str:
-    """The whole edition as a PDF, in each language's folder: /pdf/<stem>-tr.pdf, the stem
-    being the edition's `identifiers: files`."""
-    return f"pdf/{stem}-{lang}.pdf"
 
 
 def work_anchor(key: str) -> str:
@@ -92,8 +151,9 @@ def link(from_src: str, to_src: str, anchor: str | None = None) -> str:
 
 def alias_redirects(edition: Edition) -> dict[str, str]:
     """Old source paths → current ones, for every record's earlier ids (its `aliases`)."""
+    paths = edition.paths
     return {
-        document_src(alias): document_src(document.id)
+        paths.document_src(alias): paths.document_src(document.id)
         for document in edition.documents
         for alias in document.aliases
     }

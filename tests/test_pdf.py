@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from edition.model.catalog import load_edition
 from edition.outputs import filefacts, pdf
 from edition.site.publish import build_site
-from edition.urls import language_prefix, pdf_src
+from edition.urls import language_prefix
 from tests.conftest import ROOT, parse_page
 
 EDITION, _ = load_edition(ROOT)
@@ -26,7 +26,7 @@ assert EDITION is not None
 
 def pdf_path(site: Path, lang: str) -> Path:
     prefix = language_prefix(EDITION.languages, lang)
-    return site / prefix / pdf_src(EDITION.info.identifiers.files, lang)
+    return site / prefix / EDITION.paths.pdf_src(EDITION.info.identifiers.files, lang)
 
 
 @cache
@@ -226,12 +226,12 @@ def test_a_marker_for_a_file_not_made_is_an_error(tmp_path: Path) -> None:
         f"<td>{filefacts.marker('pdf/a.pdf', 'sha256', 'en')}</td>",
         encoding="utf-8",
     )
-    filefacts.fill_markers(tmp_path, ["pdf/a.pdf"], EDITION.languages)
+    filefacts.fill_markers(tmp_path, ["pdf/a.pdf"], EDITION)
     digest = hashlib.sha256(b"%PDF-1.4 1234").hexdigest()
     assert page.read_text("utf-8") == f"<td>13 bayt</td><td>{digest}</td>"
     page.write_text(filefacts.marker("pdf/b.pdf", "size", "en"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"no file pdf/b\.pdf to give the size of"):
-        filefacts.fill_markers(tmp_path, ["pdf/a.pdf"], EDITION.languages)
+        filefacts.fill_markers(tmp_path, ["pdf/a.pdf"], EDITION)
 
 
 def test_without_chromium_the_build_stops_and_says_why(

@@ -357,3 +357,12 @@ def test_chapters_in_a_language_the_edition_does_not_list(project: Path) -> None
         "docs/de:1: error: chapters in 'de', which is not among the edition's languages "
         f"(tr, en, sources/edition.yaml:{line_of(project, 'sources/edition.yaml', 'languages: [')})"
     ]
+
+
+def test_a_url_word_that_another_page_has_is_named_at_its_line(project: Path) -> None:
+    edit(project, "sources/edition.yaml", "chapters:\n", "paths:\n  people: giris\nchapters:\n")
+    line = line_of(project, "sources/edition.yaml", "  people: giris")
+    assert messages(project) == [
+        f"sources/edition.yaml:{line}: error: paths: people 'giris' is the URL of chapter "
+        "'giris' as well; give it another name under 'paths'"
+    ]

@@ -74,17 +74,25 @@ def test_the_sample_builds_with_no_trace_of_the_korkmaz_edition(tmp_path: Path) 
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     # The original, English, at the root; the Turkish translation under /tr/.
-    page = (site / "belgeler/ssa-3-1-12-4/index.html").read_text(encoding="utf-8")
+    page = (site / "documents/ssa-3-1-12-4/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in page
     assert "Collection 3, Box 1, File 12, Item 4" in page  # the archive's own grammar
     assert "Russian archival form" not in page  # the sample's archive has none
     assert "Sample State Archive (SSA), Sampletown" in page
     assert "English (the document&#x27;s own text, as quoted)" in page
-    translated = (site / "tr/belgeler/ssa-3-1-12-4/index.html").read_text(encoding="utf-8")
+    translated = (site / "tr/documents/ssa-3-1-12-4/index.html").read_text(encoding="utf-8")
     assert '<html lang="tr"' in translated
     assert "Örnek Devlet Arşivi (SSA), Örnekkent" in translated
     assert "Türkçe (edisyonun, belgenin İngilizcesinden çevirisi)" in translated
     assert not (site / "en").exists()
+    # The sample's own words in every URL: none of the engine's default (Turkish) ones.
+    folders = {path.relative_to(site).parts[0] for path in site.rglob("*")}
+    folders |= {path.relative_to(site / "tr").parts[0] for path in (site / "tr").rglob("*")}
+    assert {"documents", "works-cited", "cite", "side-by-side", "data", "downloads"} <= folders
+    assert not folders & {"belgeler", "kaynaklar", "atif", "paralel", "veri", "indir", "kisiler"}
+    assert (site / "documents/files/3-1-12/index.html").is_file()
+    assert (site / "documents/ssa-3-1-12-4/cite.bib").is_file()
+    assert (site / "data/tei/article.xml").is_file()
     found = [
         path.relative_to(site).as_posix()
         for path in site.rglob("*")

@@ -8,7 +8,6 @@ from pathlib import Path
 from edition.model.catalog import load_edition
 from edition.render.documentindexes import FULL_LIST_LIMIT, render_index_pages
 from edition.site.pages import navigation
-from edition.urls import DOCUMENTS_INDEX
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -28,7 +27,7 @@ def test_indexes_and_navigation_of_a_large_edition(tmp_path: Path) -> None:
         assert len(entries) < len(edition.chapters_in(lang)) + 10
         assert not [src for src in entries if "rgaspi-" in src]
         pages = render_index_pages(edition, lang)
-        documents_page = pages.pop(DOCUMENTS_INDEX)
+        documents_page = pages.pop(edition.paths.documents_index)
         assert "rgaspi-" not in documents_page  # files and years only
         listed: list[str] = []
         for src, markdown in pages.items():

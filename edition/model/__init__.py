@@ -10,6 +10,8 @@ from functools import cached_property
 from importlib import resources
 from typing import TypeVar
 
+from edition.urls import Paths
+
 
 @dataclass(frozen=True, order=True)
 class Origin:
@@ -407,6 +409,7 @@ class EditionInfo:
     origin: Origin
     identifiers: Identifiers
     archives: tuple[Archive, ...]
+    paths: Paths  # the words of the site's URLs
     # The credit for each translation, by the translation's language, e.g. en → "The editors
     # of the digital edition", in every language of the edition.
     translators: tuple[tuple[str, LocalizedText], ...] = ()
@@ -454,6 +457,10 @@ class Edition:
     def original(self) -> str:
         """The original language: the article's own, served at the site's root."""
         return self.info.languages.original
+
+    @property
+    def paths(self) -> Paths:
+        return self.info.paths
 
     def chapters_in(self, lang: str) -> list[Chapter]:
         return [c for c in self.chapters if c.lang == lang]

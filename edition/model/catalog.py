@@ -39,6 +39,7 @@ from edition.problems import Problem, Problems, did_you_mean
 from edition.sources.hygiene import check_links, check_slug, read_source
 from edition.sources.schema import check_against_schema, check_fields, load_schema
 from edition.sources.yamlsource import LineMap, parse_yaml
+from edition.urls import Paths
 
 EDITION_FILE = "sources/edition.yaml"
 REFERENCES_FILE = "sources/references.bib"
@@ -58,7 +59,7 @@ class SourceMemory:
     after every edit): the last load, by the source files' paths, times and sizes, and each
     file's parse, by its text, so that an edit to one record parses that record only. A parse
     is pure: the same text gives the same object and the same problems, and unchanged records
-    staying the same objects lets the rendering tell cheaply what changed (site/memo.py)."""
+    staying the same objects lets the rendering tell cheaply what changed (memo.py)."""
 
     last: tuple[Hashable, Loaded] | None = None
     parsed: dict[tuple[Hashable, ...], tuple[Any, tuple[Problem, ...]]] = field(
@@ -230,11 +231,13 @@ def _load_info(
     versions = _parse_versions(data, problems, languages.original)
     translators = _parse_translators(data, problems, languages)
     notes = _parse_translation_notes(data, problems, languages)
+    paths = _parse_paths(data, languages, problems)
     archives = _parse_archives(data, problems, languages.original)
     if (
         not (first_ok and slugs_ok and versions and translators is not None)
         or archives is None
         or notes is None
+        or paths is None
     ):
         return None
     publication = data["publication"]
@@ -260,6 +263,7 @@ def _load_info(
             files=identifiers["files"],
         ),
         archives=archives,
+        paths=paths,
         author_orcid=data.get("author_orcid"),
         address=data.get("address"),
         translation_notes=notes,
@@ -331,6 +335,40 @@ def _parse_translators(
             return None
         credits.append((str(lang), LocalizedText.from_mapping(credit, languages.original)))
     return tuple(credits)
+
+
+# The paths' words that name a page or folder at a language's root (the others are inside
+# one of these, or stems of files beside a page).
+TOP_LEVEL_PATHS = (
+    "documents", "citations", "how_to_cite", "people", "chronology", "glossary", "versions",
+    "downloads", "parallel", "data", "pdf",
+)  # fmt: skip
+
+
+def _parse_paths(data: LineMap, languages: Languages, problems: Problems) -> Paths | None:
+    """The words of the URLs: each given one, else its default in the schema. Two pages may
+    not claim one URL: a chapter or a translation's folder named as a page kind."""
+    declared = load_schema("edition.schema.json")["properties"]["paths"]["properties"]
+    given = data.get("paths") or LineMap()
+    paths = Paths(
+        **{name: str(given.get(name, spec["default"])) for name, spec in declared.items()}
+    )
+    claimed: dict[str, str] = {
+        f"{lang}": f"the {lang} translation" for lang in languages.translations
+    }
+    claimed |= {str(slug): f"chapter '{slug}'" for slug in data["chapters"]}
+    for name in TOP_LEVEL_PATHS:
+        word = getattr(paths, name)
+        if word in claimed:
+            line = given.line_of(name) if name in given else data.line_of("chapters")
+            problems.error(
+                Origin(EDITION_FILE, line),
+                f"paths: {name} '{word}' is the URL of {claimed[word]} as well; give it "
+                "another name under 'paths'",
+            )
+            return None
+        claimed[word] = f"paths: {name}"
+    return paths
 
 
 def _parse_translation_notes(

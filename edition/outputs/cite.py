@@ -117,7 +117,7 @@ def document_item(edition: Edition, document: Document, lang: str, base_url: str
         item["issued"]["circa"] = True
     if document.place:
         item["event-place"] = document.place
-    return _with_url(item, absolute(base_url, urls.document_src(document.id)))
+    return _with_url(item, absolute(base_url, edition.paths.document_src(document.id)))
 
 
 def article_item(edition: Edition, lang: str, base_url: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from bibtexparser.model import Block, Entry, Field
 
 from edition import urls
 from edition.labels import label, language_name, named
+from edition.memo import RenderMemory
 from edition.model import Document, DocumentDate, Edition, Languages, LocalizedText, Person, Work
 from edition.model.documents import document_schema
 from edition.outputs import tei
@@ -30,14 +31,15 @@ from edition.render import alphabetical_key, citing_places, document_title, esca
 from edition.render.documentindexes import FULL_LIST_LIMIT
 from edition.render.documentpages import CITATION_FILES, citation_file_src
 from edition.sources.hygiene import spreadsheet_safe
+from edition.urls import Paths
 
-DATA_DIR = "veri/"
-DOCUMENTS_JSON = f"{DATA_DIR}documents.json"
-DOCUMENTS_SCHEMA = f"{DATA_DIR}documents.schema.json"
-DOCUMENTS_CSV = f"{DATA_DIR}documents.csv"
-PEOPLE_JSON = f"{DATA_DIR}people.json"
-REFERENCES_BIB = f"{DATA_DIR}references.bib"
-REFERENCES_JSON = f"{DATA_DIR}references.json"
+# The data files' names, in the data folder (`paths: data`).
+DOCUMENTS_JSON = "documents.json"
+DOCUMENTS_SCHEMA = "documents.schema.json"
+DOCUMENTS_CSV = "documents.csv"
+PEOPLE_JSON = "people.json"
+REFERENCES_BIB = "references.bib"
+REFERENCES_JSON = "references.json"
 DATA_FILES = (
     # (path from the site root, label key of its description, format)
     (DOCUMENTS_JSON, "dl_documents_json", "JSON"),
@@ -47,7 +49,11 @@ DATA_FILES = (
     (REFERENCES_BIB, "dl_references_bib", "BibTeX"),
     (REFERENCES_JSON, "dl_references_json", "CSL-JSON"),
 )
-EDITION_CITATION_STEMS = (("makale", "cite_article"), ("edisyon", "cite_edition"))
+
+
+def edition_citation_stems(paths: Paths) -> tuple[tuple[str, str], ...]:
+    """The stems of the article's and the edition's citation files, each with its label."""
+    return ((paths.article, "cite_article"), (paths.edition, "cite_edition"))
 
 
 def root_url(base_url: str, lang: str, languages: Languages) -> str:
@@ -58,22 +64,28 @@ def root_url(base_url: str, lang: str, languages: Languages) -> str:
 
 def data_sources(edition: Edition) -> list[str]:
     """The paths of every data file, from the site root, in a stable order."""
-    return [path for path, _key, _format in DATA_FILES] + tei.tei_sources(edition)
+    return [edition.paths.data_src(name) for name, _key, _format in DATA_FILES] + tei.tei_sources(
+        edition
+    )
 
 
-def render_data_files(edition: Edition, root: str) -> dict[str, str]:
-    """Every data file, keyed by its path from the site root; `root` is the site's address."""
+def render_data_files(
+    edition: Edition, root: str, memory: RenderMemory | None = None
+) -> dict[str, str]:
+    """Every data file, keyed by its path from the site root; `root` is the site's address.
+    With a `memory`, TEI made in the last build is reused where its inputs did not change."""
     # Without a public address, the data files (all in veri/) name pages relative to it.
     here = root or "../"
     files = {
         DOCUMENTS_JSON: _json(documents_data(edition, here)),
-        DOCUMENTS_SCHEMA: _json(documents_schema(edition.languages, here)),
+        DOCUMENTS_SCHEMA: _json(documents_schema(edition, here)),
         DOCUMENTS_CSV: render_documents_csv(edition, here),
         PEOPLE_JSON: _json(people_data(edition, here)),
         REFERENCES_BIB: render_references_bib(edition),
         REFERENCES_JSON: _json(references_csl(edition)),
     }
-    files.update(tei.render_tei_files(edition, root))
+    files = {edition.paths.data_src(name): text for name, text in files.items()}
+    files.update(tei.render_tei_files(edition, root, memory))
     return files
 
 
@@ -114,8 +126,8 @@ def document_data(edition: Edition, document: Document, root: str) -> dict[str, 
     signature = document.signature
     return {
         "id": document.id,
-        "url": _page_urls(root, urls.document_src(document.id), edition.languages),
-        "tei": root + tei.document_tei_src(document.id),
+        "url": _page_urls(root, edition.paths.document_src(document.id), edition.languages),
+        "tei": root + edition.paths.tei_src(document.id),
         "title": {lang: document_title(edition, document, lang) for lang in edition.languages},
         "archive": document.archive,
         "signature": {
@@ -154,7 +166,7 @@ def _edition_data(edition: Edition, root: str) -> dict[str, Any]:
 
 def documents_data(edition: Edition, root: str) -> dict[str, Any]:
     return {
-        "$schema": root + DOCUMENTS_SCHEMA,
+        "$schema": root + edition.paths.data_src(DOCUMENTS_SCHEMA),
         "edition": _edition_data(edition, root),
         "documents": [document_data(edition, d, root) for d in edition.documents],
     }
@@ -177,16 +189,17 @@ def _texts_schema(languages: Languages) -> dict[str, Any]:
 _UNKNOWABLE = tuple(document_schema()["properties"]["unknown"]["propertyNames"]["enum"])
 
 
-def documents_schema(languages: Languages, root: str) -> dict[str, Any]:
+def documents_schema(edition: Edition, root: str) -> dict[str, Any]:
     """The JSON Schema of documents.json: what each field means, and where null is allowed
     (only where the record says under `unknown` why the value is not known)."""
+    languages = edition.languages
     string = {"type": "string"}
     record = document_schema()  # the input's declarations, which the output repeats
     date = {"type": "string", "format": "date"}
     return _all_required(
         {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": root + DOCUMENTS_SCHEMA,
+            "$id": root + edition.paths.data_src(DOCUMENTS_SCHEMA),
             "title": "Archival documents of the edition",
             "description": "Every record of the edition, generated from the same model as its "
             "pages. Nothing is guessed: a value that is not known is null (or an empty list) and "
@@ -405,7 +418,7 @@ def person_data(edition: Edition, person: Person, root: str) -> dict[str, Any]:
         "id": person.id,
         "url": {
             lang: f"{url}#{person.id}"
-            for lang, url in _page_urls(root, urls.PEOPLE_PAGE, edition.languages).items()
+            for lang, url in _page_urls(root, edition.paths.people_page, edition.languages).items()
         },
         "name": person.name,
         "full_name": person.full_name,
@@ -522,32 +535,33 @@ def downloads(
     site root, `citation_files` the language's own citation files by source path."""
     sections: dict[str, list[Download]] = {"pdf": [], "data": [], "tei": [], "citations": []}
     for other in sorted(edition.languages, key=lambda code: code != lang):  # this language's first
-        path = urls.language_prefix(edition.languages, other) + urls.pdf_src(
+        path = urls.language_prefix(edition.languages, other) + edition.paths.pdf_src(
             edition.info.identifiers.files, other
         )
         description = label(lang, "dl_pdf", language=language_name(other, lang))
         sections["pdf"].append(Download(path, description, "PDF", "", made_later=True))
-    for path, key, file_format in DATA_FILES:
+    for name, key, file_format in DATA_FILES:
+        path = edition.paths.data_src(name)
         sections["data"].append(Download(path, label(lang, key), file_format, data[path]))
     sections["tei"].append(
         Download(
-            tei.ARTICLE_TEI,
+            edition.paths.article_tei,
             named(lang, "dl_article_tei", edition.languages),
             "TEI P5",
-            data[tei.ARTICLE_TEI],
+            data[edition.paths.article_tei],
         )
     )
     # Each document's TEI is linked from its page and named in documents.json; the list here
     # stops where a page of thousands of rows would stop being a list anyone reads.
     listed = edition.documents if len(edition.documents) <= FULL_LIST_LIMIT else ()
     for document in sorted(listed, key=lambda d: d.signature.normalised):
-        path = tei.document_tei_src(document.id)
+        path = edition.paths.tei_src(document.id)
         title = document_title(edition, document, lang)
         sections["tei"].append(Download(path, title, "TEI P5", data[path]))
     prefix = urls.language_prefix(edition.languages, lang)
-    for stem, key in EDITION_CITATION_STEMS:
+    for stem, key in edition_citation_stems(edition.paths):
         for name, extension in CITATION_FILES:
-            src = citation_file_src(urls.HOW_TO_CITE, stem, extension)
+            src = citation_file_src(edition.paths.how_to_cite_page, stem, extension)
             sections["citations"].append(
                 Download(prefix + src, label(lang, key), name, citation_files[src])
             )
@@ -556,7 +570,7 @@ def downloads(
 
 def render_downloads_page(edition: Edition, lang: str, sections: dict[str, list[Download]]) -> str:
     """The Downloads page: every file with its format, size in bytes and SHA-256."""
-    here = urls.site_path(urls.DOWNLOADS_PAGE, lang, edition.languages)
+    here = urls.site_path(edition.paths.downloads_page, lang, edition.languages)
     out = [f"# {label(lang, 'downloads')}", "", escape(label(lang, "downloads_intro")), ""]
     for section in sections:
         out += [f"## {label(lang, f'downloads_{section}')}", ""]

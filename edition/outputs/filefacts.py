@@ -15,7 +15,7 @@ from edition import urls
 from edition.labels import label
 
 if TYPE_CHECKING:
-    from edition.model import Languages
+    from edition.model import Edition
 
 MARKER = re.compile(
     r'<span data-edition-file="(?P<path>[^"]+)" data-edition-fact="(?P<fact>size|sha256)" '
@@ -38,7 +38,7 @@ def file_size(size: int, lang: str) -> str:
     return label(lang, "dl_bytes", n=format_decimal(size, locale=lang))
 
 
-def fill_markers(site: Path, made: Iterable[str], languages: Languages) -> None:
+def fill_markers(site: Path, made: Iterable[str], edition: Edition) -> None:
     """Every marker in the Downloads pages under `site` replaced by its fact, for the files
     `made` (paths from the site root). A marker for any other file is a mistake."""
     made = set(made)
@@ -54,8 +54,9 @@ def fill_markers(site: Path, made: Iterable[str], languages: Languages) -> None:
 
     # Only the Downloads pages hold markers: reading every page of an edition of thousands
     # to find them would cost seconds.
-    for lang in languages:
-        page = site / urls.site_path(urls.DOWNLOADS_PAGE, lang, languages) / "index.html"
+    for lang in edition.languages:
+        downloads = urls.site_path(edition.paths.downloads_page, lang, edition.languages)
+        page = site / downloads / "index.html"
         html = page.read_text(encoding="utf-8")
         if "data-edition-file=" in html:
             page.write_text(MARKER.sub(fact, html), encoding="utf-8")

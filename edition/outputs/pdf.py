@@ -65,13 +65,18 @@ def section_key(src: str) -> str:
 def book_sections(edition: Edition, lang: str) -> list[Section]:
     """The parts of the book in reading order: the article, then the edition's apparatus."""
     sources = [chapter.path for chapter in edition.chapters_in(lang)]
-    sources += [urls.CITATIONS_PAGE, urls.DOCUMENTS_INDEX]
+    sources += [edition.paths.citations_page, edition.paths.documents_index]
     sections = [Section(section_key(src), src) for src in sources]
     for document in documents_by_date(edition):
-        src = urls.document_src(document.id)
+        src = edition.paths.document_src(document.id)
         sections.append(Section(section_key(src), src, level=2))
-    glossary = (urls.GLOSSARY_PAGE,) if edition.glossary else ()
-    for src in (urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, *glossary, urls.HOW_TO_CITE):
+    glossary = (edition.paths.glossary_page,) if edition.glossary else ()
+    for src in (
+        edition.paths.people_page,
+        edition.paths.chronology_page,
+        *glossary,
+        edition.paths.how_to_cite_page,
+    ):
         sections.append(Section(section_key(src), src))
     return sections
 
@@ -118,7 +123,9 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
         bodies[section.key] = article
     ids = {f"{key}/{node_id}" for key, body in bodies.items() for node_id in body.xpath(".//@id")}
     # Without a public address, links out of the book are relative to where it is served.
-    pdf_folder = posixpath.dirname(prefix + urls.pdf_src(edition.info.identifiers.files, lang))
+    pdf_folder = posixpath.dirname(
+        prefix + edition.paths.pdf_src(edition.info.identifiers.files, lang)
+    )
     link_root = root_url or "../" * len(pdf_folder.split("/"))
     for section in sections:
         body = bodies[section.key]
@@ -413,15 +420,13 @@ def write_pdfs(edition: Edition, site: Path, root_url: str) -> list[Path]:
         path = (
             site
             / urls.language_prefix(edition.languages, lang)
-            / urls.pdf_src(edition.info.identifiers.files, lang)
+            / edition.paths.pdf_src(edition.info.identifiers.files, lang)
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(path)
     try:  # the Downloads page gives each PDF's size and SHA-256
-        fill_markers(
-            site, [path.relative_to(site).as_posix() for path in written], edition.languages
-        )
+        fill_markers(site, [path.relative_to(site).as_posix() for path in written], edition)
     except ValueError as error:
         raise PdfFailed(str(error)) from error
     return written

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 
 from edition import urls
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, label, language_name, named, text_label
+from edition.memo import Memo, RenderMemory
 from edition.model import (
     BlockKind,
     Chapter,
@@ -38,7 +39,6 @@ from edition.model import (
 )
 from edition.model.chapters import FOOTNOTE_REF, NAMED_ANCHOR
 from edition.render import alphabetical_key, document_title
-from edition.site.memo import Memo
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -47,41 +47,37 @@ TEI_VERSION = "4.3.0"
 TEI_SCHEMA_URL = (
     f"https://www.tei-c.org/Vault/P5/{TEI_VERSION}/xml/tei/custom/schema/relaxng/tei_all.rng"
 )
-TEI_DIR = "veri/tei/"
-ARTICLE_TEI = f"{TEI_DIR}makale.xml"
 RESP_AUTHOR = "resp-author"
 RESP_EDITION = "resp-edition"
 Make = Callable[[etree._Element], None]
 
 
-def document_tei_src(document_id: str) -> str:
-    """Where a document's TEI lives: /veri/tei/<id>.xml, once for both languages."""
-    return f"{TEI_DIR}{document_id}.xml"
-
-
 def tei_sources(edition: Edition) -> list[str]:
     """Every TEI file: the article's, each record's, and each record's again under every
     earlier id of it (its `aliases`), so that a link to the old file keeps working."""
-    return [ARTICLE_TEI] + [
-        document_tei_src(name) for d in edition.documents for name in (d.id, *d.aliases)
+    paths = edition.paths
+    return [paths.article_tei] + [
+        paths.tei_src(name) for d in edition.documents for name in (d.id, *d.aliases)
     ]
 
 
-# Each document's TEI, kept for the preview's next rebuild (see memo.py).
-_document_files: Memo[str] = Memo()
-
-
-def render_tei_files(edition: Edition, root_url: str) -> dict[str, str]:
-    """Every TEI file, keyed by its path from the site root."""
-    files = {ARTICLE_TEI: render_article_tei(edition, root_url)}
+def render_tei_files(
+    edition: Edition, root_url: str, memory: RenderMemory | None = None
+) -> dict[str, str]:
+    """Every TEI file, keyed by its path from the site root; with a `memory`, what the last
+    build made is reused while what it was made from is unchanged."""
+    memory = memory if memory is not None else RenderMemory()
+    remembered = memory.tei_documents
+    paths = edition.paths
+    files = {paths.article_tei: render_article_tei(edition, root_url, memory.tei_article_texts)}
     # A document's file names the edition and the people of the record besides the record.
-    _document_files.begin((root_url, edition.info, edition.people))
+    remembered.begin((root_url, edition.info, edition.people))
     for document in edition.documents:
-        files[document_tei_src(document.id)] = _document_files.get(
+        files[paths.tei_src(document.id)] = remembered.get(
             document.id, document, partial(render_document_tei, edition, document, root_url)
         )
         for alias in document.aliases:
-            files[document_tei_src(alias)] = files[document_tei_src(document.id)]
+            files[paths.tei_src(alias)] = files[paths.tei_src(document.id)]
     return files
 
 
@@ -226,7 +222,9 @@ def render_document_tei(edition: Edition, document: Document, root_url: str) -> 
         _el(title_statement, "title", document_title(edition, document, lang), lang=lang)
     _responsibilities(title_statement, edition)
     _edition_statement(file_desc, edition)
-    page_url = root_url + urls.src_to_url(urls.document_src(document.id)) if root_url else None
+    page_url = (
+        root_url + urls.src_to_url(edition.paths.document_src(document.id)) if root_url else None
+    )
     _publication(file_desc, edition, page_url, edition.original)
     _document_notes(file_desc, document, edition.original)
     _manuscript(_el(file_desc, "sourceDesc"), edition, document)
@@ -310,7 +308,7 @@ def _document_profile(
             person = edition.person(person_id)
             name = person.full_name if person else person_id
             # Without a public address, relative to the file (/veri/tei/<id>.xml).
-            people_page = (root_url or "../../") + urls.src_to_url(urls.PEOPLE_PAGE)
+            people_page = (root_url or "../../") + urls.src_to_url(edition.paths.people_page)
             _el(element, "persName", name, ref=f"{people_page}#{person_id}")
         if action == "received":
             for group in document.recipient_groups:
@@ -379,10 +377,14 @@ _ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"]*)")?\s*$')
 _DIV_LANG = re.compile(r'^<div\s+lang="([A-Za-z-]+)"')
 
 
-def render_article_tei(edition: Edition, root_url: str) -> str:
-    """The article in TEI: the Turkish original and the edition's English, each numbered as
-    on the site, with footnotes in place and citations linked to the lists of works."""
-    _article_texts.begin(None)
+def render_article_tei(
+    edition: Edition, root_url: str, remembered: Memo[etree._Element] | None = None
+) -> str:
+    """The article in TEI: the original and each translation, each numbered as on the site,
+    with footnotes in place and citations linked to the lists of works. `remembered`: each
+    language's text from the last build, reused while its inputs are unchanged."""
+    remembered = remembered if remembered is not None else Memo()
+    remembered.begin(None)
     root = _root(edition.original, "article")
     header = _el(root, "teiHeader")
     file_desc = _el(header, "fileDesc")
@@ -438,16 +440,12 @@ def render_article_tei(edition: Edition, root_url: str) -> str:
             edition.works,
             [(document.id, document.citation_as_printed) for document in edition.documents],
         )
-        written = _article_texts.get(
+        written = remembered.get(
             lang, inputs, partial(_article_text, edition, lang, prefix, text.attrib)
         )
         group.replace(text, copy.deepcopy(written))
     _bibliography(_el(outer, "back"), edition)
     return _serialise(root)
-
-
-# Each language's text of the article, kept for the preview's next rebuild (see memo.py).
-_article_texts: Memo[etree._Element] = Memo()
 
 
 def _article_text(edition: Edition, lang: str, prefix: str, attributes: Any) -> etree._Element:

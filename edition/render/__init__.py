@@ -77,7 +77,7 @@ def render_chapter(edition: Edition, chapter: Chapter) -> str:
             if chapter.lang != edition.original:
                 parts.append(_translation_note(edition, chapter.lang))
         if block.markdown.startswith("# ") and _has_twin(edition, chapter):
-            target = urls.link(chapter.path, f"paralel/{chapter.slug}.md")
+            target = urls.link(chapter.path, edition.paths.parallel_src(chapter.slug))
             towards = "original" if chapter.lang != edition.original else "translation"
             link = named(chapter.lang, f"parallel_link_to_{towards}", edition.languages)
             parts.append(f"[{escape(link)}]({target})\n" + "{: .ed-parallel-link }")
@@ -138,14 +138,14 @@ def render_citation(citation: Citation, edition: Edition, from_src: str, lang: s
     for item in citation.items:
         document = edition.document(item.key)
         if document is not None:
-            target = urls.link(from_src, urls.document_src(document.id))
+            target = urls.link(from_src, edition.paths.document_src(document.id))
             printed = in_original(escape(document.citation_as_printed), lang, edition.original)
             return f"[{printed}]({target}){{ .ed-doc-cite }}"
         work = edition.work(item.key)
         name = escape(work.label) if work is not None else escape(item.key)
         if work is not None and not work.url:
             name = in_original(name, lang, edition.original)
-        target = urls.link(from_src, urls.CITATIONS_PAGE, urls.work_anchor(item.key))
+        target = urls.link(from_src, edition.paths.citations_page, urls.work_anchor(item.key))
         text = f"[{name}]({target}){{ .ed-cite }}"
         if item.locator:
             text += " " + escape(item.locator)
@@ -162,9 +162,9 @@ def _translation_note(edition: Edition, lang: str) -> str:
     """Who translated, and how: the edition's translation is labelled as such, with its
     conventions."""
     links = {
-        "people": f"[{label(lang, 'people')}]({urls.link('index.md', urls.PEOPLE_PAGE)})",
+        "people": f"[{label(lang, 'people')}]({urls.link('index.md', edition.paths.people_page)})",
         "glossary": (
-            f"[{label(lang, 'glossary')}]({urls.link('index.md', urls.GLOSSARY_PAGE)})"
+            f"[{label(lang, 'glossary')}]({urls.link('index.md', edition.paths.glossary_page)})"
             if edition.glossary
             else label(lang, "glossary")
         ),
@@ -209,8 +209,8 @@ def _contents(edition: Edition, lang: str) -> str:
     for chapter in edition.chapters_in(lang):
         if chapter.slug != "index":
             lines.append(f"- [{escape(chapter.title)}]({urls.link('index.md', chapter.path)})")
-    lines.append(f"- [{label(lang, 'citations')}]({urls.CITATIONS_PAGE})")
-    lines.append(f"- [{label(lang, 'documents_index')}]({urls.DOCUMENTS_INDEX})")
+    lines.append(f"- [{label(lang, 'citations')}]({edition.paths.citations_page})")
+    lines.append(f"- [{label(lang, 'documents_index')}]({edition.paths.documents_index})")
     return "\n".join(lines)
 
 
@@ -261,7 +261,7 @@ def place_links(places: list[Place], from_src: str, lang: str) -> str:
 
 
 def render_citations_page(edition: Edition, lang: str) -> str:
-    src = urls.CITATIONS_PAGE
+    src = edition.paths.citations_page
     out = [f"# {label(lang, 'citations')}", ""]
     out += [
         f'!!! note "{label(lang, "incomplete_title")}"',
@@ -278,7 +278,7 @@ def render_citations_page(edition: Edition, lang: str) -> str:
     original = edition.original
     for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
         places = citing_places(edition, document.id, lang)
-        target = urls.link(src, urls.document_src(document.id))
+        target = urls.link(src, edition.paths.document_src(document.id))
         out.append(
             f'<div class="ed-entry" id="{urls.document_anchor(document.id)}" markdown>\n'
             f"[{in_original(escape(document.citation_as_printed), lang, original)}]({target})  \n"

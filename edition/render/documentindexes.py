@@ -16,6 +16,7 @@ from edition.labels import label
 from edition.model import Document, Edition
 from edition.outputs import cite
 from edition.render import document_title, documents_by_date, escape, render_date
+from edition.urls import Paths
 
 # Up to this many documents the documents page also lists them all, as a reader of a short
 # edition expects; beyond it the files and years lead to them.
@@ -27,8 +28,9 @@ def archive_file_key(document: Document) -> tuple[int, int, int]:
     return fond, opis, delo
 
 
-def archive_file_src(key: tuple[int, int, int]) -> str:
-    return urls.archive_file_src("-".join(str(part) for part in key))
+def archive_file_page(paths: Paths, key: tuple[int, int, int]) -> str:
+    """The page of an archive file: fond-opis-delo."""
+    return paths.archive_file_src("-".join(str(part) for part in key))
 
 
 def year_of(document: Document) -> int:
@@ -39,22 +41,26 @@ def index_sources(edition: Edition) -> list[str]:
     """The source paths of the file and year pages, known without rendering them."""
     files = sorted({archive_file_key(d) for d in edition.documents})
     years = sorted({year_of(d) for d in edition.documents})
-    return [archive_file_src(key) for key in files] + [urls.year_src(year) for year in years]
+    return [archive_file_page(edition.paths, key) for key in files] + [
+        edition.paths.year_src(year) for year in years
+    ]
 
 
 def render_index_pages(edition: Edition, lang: str) -> dict[str, str]:
     """The documents page, a page per archive file and a page per year, keyed by source."""
-    pages = {urls.DOCUMENTS_INDEX: render_documents_page(edition, lang)}
+    pages = {edition.paths.documents_index: render_documents_page(edition, lang)}
     by_signature = sorted(edition.documents, key=lambda d: d.signature.normalised)
     for key, documents in groupby(by_signature, key=archive_file_key):
-        pages[archive_file_src(key)] = _render_archive_file(edition, key, list(documents), lang)
+        pages[archive_file_page(edition.paths, key)] = _render_archive_file(
+            edition, key, list(documents), lang
+        )
     for year, documents in groupby(documents_by_date(edition), key=year_of):
-        pages[urls.year_src(year)] = _render_year(edition, year, list(documents), lang)
+        pages[edition.paths.year_src(year)] = _render_year(edition, year, list(documents), lang)
     return pages
 
 
 def render_documents_page(edition: Edition, lang: str) -> str:
-    src = urls.DOCUMENTS_INDEX
+    src = edition.paths.documents_index
     out = [f"# {label(lang, 'documents_index')}", "", label(lang, "documents_intro"), ""]
     out += [f"## {label(lang, 'by_archive_file')}", ""]
     out += [
@@ -65,7 +71,7 @@ def render_documents_page(edition: Edition, lang: str) -> str:
     by_signature = sorted(edition.documents, key=lambda d: d.signature.normalised)
     for key, group in groupby(by_signature, key=archive_file_key):
         documents = list(group)
-        target = urls.link(src, archive_file_src(key))
+        target = urls.link(src, archive_file_page(edition.paths, key))
         name = _archive_file_name(key, documents, lang, edition.original)
         out.append(
             f"| [{escape(name)}]({target}) | {len(documents)} | {escape(_span(documents, lang))} |"
@@ -73,7 +79,7 @@ def render_documents_page(edition: Edition, lang: str) -> str:
     out += ["", f"## {label(lang, 'by_year')}", ""]
     out += [f"| {label(lang, 'year')} | {label(lang, 'document_count')} |", "| --- | --: |"]
     for year, group in groupby(documents_by_date(edition), key=year_of):
-        target = urls.link(src, urls.year_src(year))
+        target = urls.link(src, edition.paths.year_src(year))
         out.append(f"| [{year}]({target}) | {len(list(group))} |")
     if len(edition.documents) <= FULL_LIST_LIMIT:
         out += ["", f"## {label(lang, 'all_documents')}", ""]
@@ -84,16 +90,21 @@ def render_documents_page(edition: Edition, lang: str) -> str:
 def _render_archive_file(
     edition: Edition, key: tuple[int, int, int], documents: list[Document], lang: str
 ) -> str:
-    src = archive_file_src(key)
+    src = archive_file_page(edition.paths, key)
     out = [f"# {escape(_archive_file_name(key, documents, lang, edition.original))}", ""]
-    out += [_back_link(src, lang), ""]
+    out += [_back_link(edition, src, lang), ""]
     out += _document_table(edition, src, documents, lang, sheet_first=True)
     return "\n".join(out) + "\n"
 
 
 def _render_year(edition: Edition, year: int, documents: list[Document], lang: str) -> str:
-    src = urls.year_src(year)
-    out = [f"# {label(lang, 'documents_of_year', year=year)}", "", _back_link(src, lang), ""]
+    src = edition.paths.year_src(year)
+    out = [
+        f"# {label(lang, 'documents_of_year', year=year)}",
+        "",
+        _back_link(edition, src, lang),
+        "",
+    ]
     for month, group in groupby(documents, key=lambda d: d.date.month):
         heading = (
             format_date(datetime.date(year, month, 1), "LLLL y", locale=lang)
@@ -116,7 +127,7 @@ def _document_table(
         "| --- | --- | --- |",
     ]
     for document in documents:
-        target = urls.link(src, urls.document_src(document.id))
+        target = urls.link(src, edition.paths.document_src(document.id))
         date = escape(render_date(document.date, lang))
         signature = escape(
             document.signature.as_printed
@@ -144,5 +155,5 @@ def _span(documents: list[Document], lang: str) -> str:
     return first if first == last else f"{first} – {last}"
 
 
-def _back_link(src: str, lang: str) -> str:
-    return f"[{label(lang, 'all_archive_files')}]({urls.link(src, urls.DOCUMENTS_INDEX)})"
+def _back_link(edition: Edition, src: str, lang: str) -> str:
+    return f"[{label(lang, 'all_archive_files')}]({urls.link(src, edition.paths.documents_index)})"

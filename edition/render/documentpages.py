@@ -112,7 +112,7 @@ def _people(edition: Edition, ids: tuple[str, ...], lang: str, src: str) -> list
                     "text": person.full_name if lang == edition.original else person.english,
                     "note": role,
                     # site-relative; the template makes it relative to the page
-                    "href": f"{urls.src_to_url(urls.PEOPLE_PAGE)}#{person.id}",
+                    "href": f"{urls.src_to_url(edition.paths.people_page)}#{person.id}",
                 }
             )
     return people
@@ -152,7 +152,7 @@ def record_rows(edition: Edition, document: Document, lang: str) -> list[dict[st
     if date.basis is not None:
         rows.append(_row(label(lang, "date_basis"), date.basis.text(lang)))
     rows.append(_row(label(lang, "place"), document.place) if document.place else missing("place"))
-    src = urls.document_src(document.id)
+    src = edition.paths.document_src(document.id)
     senders = _people(edition, document.senders, lang, src)
     rows.append(_row(label(lang, "senders"), items=senders) if senders else missing("senders"))
     recipients = _people(edition, document.recipients, lang, src)
@@ -189,7 +189,7 @@ def render_document_page(
     following: Document | None,
 ) -> tuple[str, dict[str, Any], CitationFiles]:
     """The page's Markdown body, the template's data, and the citation files."""
-    src = urls.document_src(document.id)
+    src = edition.paths.document_src(document.id)
     title = document_title(edition, document, lang)
     item = cite.document_item(edition, document, lang, base_url)
     heading = document_heading(edition, document, lang)
@@ -218,12 +218,12 @@ def render_document_page(
     if previous is not None:
         neighbours.append(
             f"[← {label(lang, 'previous')}: {escape(document_title(edition, previous, lang))}]"
-            f"({urls.link(src, urls.document_src(previous.id))})"
+            f"({urls.link(src, edition.paths.document_src(previous.id))})"
         )
     if following is not None:
         neighbours.append(
             f"[{label(lang, 'next')}: {escape(document_title(edition, following, lang))} →]"
-            f"({urls.link(src, urls.document_src(following.id))})"
+            f"({urls.link(src, edition.paths.document_src(following.id))})"
         )
     if neighbours:
         out += ["", '<nav class="ed-neighbours" markdown>', "", *(f"- {n}" for n in neighbours)]
@@ -235,7 +235,9 @@ def render_document_page(
         "description": f"{heading} ({item['archive']}, {item['archive_location']})",
         "edition": {
             "record": record_rows(edition, document, lang),
-            "cite": cite_block(item, label(lang, "cite_document"), "atif", edition, lang),
+            "cite": cite_block(
+                item, label(lang, "cite_document"), edition.paths.citation_files, edition, lang
+            ),
             "head": head(document_metadata(item, document, heading, article, whole)),
         },
     }

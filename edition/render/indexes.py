@@ -22,10 +22,6 @@ from edition.render import (
     render_date,
 )
 
-PEOPLE_PAGE = urls.PEOPLE_PAGE
-CHRONOLOGY_PAGE = urls.CHRONOLOGY_PAGE
-GLOSSARY_PAGE = urls.GLOSSARY_PAGE
-
 
 def places_naming(edition: Edition, person: Person, lang: str) -> list[Place]:
     """Every numbered paragraph and footnote whose words name the person, found in the
@@ -58,7 +54,7 @@ def documents_naming(person: Person, ordered: list[Document], original: str) -> 
 
 
 def render_people_page(edition: Edition, lang: str) -> str:
-    src = PEOPLE_PAGE
+    src = edition.paths.people_page
     out = [f"# {label(lang, 'people')}", "", escape(label(lang, "people_intro")), ""]
     ordered = documents_by_date(edition)
     for person in sorted(
@@ -83,7 +79,7 @@ def render_people_page(edition: Edition, lang: str) -> str:
         if documents:
             links = ", ".join(
                 f"[{escape(document_title(edition, d, lang))}]"
-                f"({urls.link(src, urls.document_src(d.id))})"
+                f"({urls.link(src, edition.paths.document_src(d.id))})"
                 for d in documents
             )
             out += [f"{label(lang, 'documents_of_person')}: {links}", ""]
@@ -105,7 +101,7 @@ def _event_row(edition: Edition, event: Event, lang: str, src: str) -> str:
 
 def _document_row(edition: Edition, document: Document, lang: str, src: str) -> str:
     title = escape(document_title(edition, document, lang))
-    link = f"[{title}]({urls.link(src, urls.document_src(document.id))})"
+    link = f"[{title}]({urls.link(src, edition.paths.document_src(document.id))})"
     places = place_links(citing_places(edition, document.id, lang), src, lang)
     return (
         f"| {escape(render_date(document.date, lang))} | {label(lang, 'document')}: {link} "
@@ -115,7 +111,7 @@ def _document_row(edition: Edition, document: Document, lang: str, src: str) -> 
 
 def render_chronology_page(edition: Edition, lang: str) -> str:
     """Documents and events in one time line: by earliest possible day, then latest."""
-    src = CHRONOLOGY_PAGE
+    src = edition.paths.chronology_page
     rows: list[tuple[tuple[int, int, int], tuple[int, int, int], int, str]] = []
     for event in edition.events:
         rows.append(
@@ -145,7 +141,7 @@ def render_chronology_page(edition: Edition, lang: str) -> str:
 def render_glossary_page(edition: Edition, lang: str) -> str:
     """The translation's terms in the original's alphabetical order, each with its rendering
     in every translation, the note on it, and the paragraphs of `lang` that use it."""
-    src = GLOSSARY_PAGE
+    src = edition.paths.glossary_page
     chapters = {c.slug: c for c in edition.chapters_in(lang)}
     translations = edition.languages.translations
     names = LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES[edition.original])

@@ -14,10 +14,6 @@ from edition.render import escape, escape_html, resolve_citations
 FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 
 
-def parallel_src(slug: str) -> str:
-    return f"paralel/{slug}.md"
-
-
 def _cell(markdown: str, lang: str) -> str:
     return f'<div class="ed-parallel__cell" lang="{lang}" markdown>\n\n{markdown}\n\n</div>'
 
@@ -32,7 +28,7 @@ def _markers_to_links(markdown: str) -> str:
 
 def render_parallel_chapter(edition: Edition, slug: str, lang: str) -> str:
     """One chapter in every language, row by row; rows keep the article's anchors (#p12)."""
-    src = parallel_src(slug)
+    src = edition.paths.parallel_src(slug)
     versions: dict[str, Chapter] = {c.lang: c for c in edition.chapters if c.slug == slug}
     page_lang_chapter = versions[lang]
     out = [

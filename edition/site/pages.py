@@ -11,8 +11,9 @@ from typing import Any
 
 from edition import urls
 from edition.labels import label, named
+from edition.memo import Memo, RenderMemory
 from edition.model import Edition, Languages
-from edition.outputs import cite, exports, tei
+from edition.outputs import cite, exports
 from edition.outputs.metadata import article_metadata, translation_metadata
 from edition.outputs.registry import site_url
 from edition.render import (
@@ -33,8 +34,7 @@ from edition.render.documentpages import (
     render_document_page,
 )
 from edition.render.indexes import render_chronology_page, render_glossary_page, render_people_page
-from edition.render.parallel import parallel_src, render_parallel_chapter
-from edition.site.memo import Memo, RenderMemory
+from edition.render.parallel import render_parallel_chapter
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,11 @@ def render_site(
         }
         if chapter.slug == "index":
             meta["cite"] = cite_block(
-                article, label(lang, "cite_article"), "atif/makale", edition, lang
+                article,
+                label(lang, "cite_article"),
+                f"{edition.paths.how_to_cite}/{edition.paths.article}",
+                edition,
+                lang,
             )
         add(Page(chapter.path, render_chapter(edition, chapter), False, {"edition": meta}))
 
@@ -110,13 +114,13 @@ def render_site(
         if chapter.slug in slugs_with_twins:
             add(
                 Page(
-                    parallel_src(chapter.slug),
+                    edition.paths.parallel_src(chapter.slug),
                     render_parallel_chapter(edition, chapter.slug, lang),
                     True,
                 )
             )
 
-    add(Page(urls.CITATIONS_PAGE, render_citations_page(edition, lang), True))
+    add(Page(edition.paths.citations_page, render_citations_page(edition, lang), True))
     for src, markdown in render_index_pages(edition, lang).items():
         add(Page(src, markdown, True))
     ordered = documents_by_date(edition)
@@ -135,41 +139,49 @@ def render_site(
             (document, previous, following, places),
             partial(render_document_page, edition, document, lang, base_url, previous, following),
         )
-        src = urls.document_src(document.id)
+        src = edition.paths.document_src(document.id)
         meta = {
             **meta,
-            "edition": {**meta["edition"], "tei": tei_link(document.id, lang, edition.languages)},
+            "edition": {**meta["edition"], "tei": tei_link(edition, document.id, lang)},
         }
         add(Page(src, markdown, True, meta))
-        add_files(src, "atif", files)
+        add_files(src, edition.paths.citation_files, files)
         # An earlier id's page redirects here; its files cannot, so they are served as they
         # are now under the old address as well: a link to them keeps working.
         for alias in document.aliases:
-            add_files(urls.document_src(alias), "atif", files)
+            add_files(edition.paths.document_src(alias), edition.paths.citation_files, files)
 
     add(
         Page(
-            urls.HOW_TO_CITE,
+            edition.paths.how_to_cite_page,
             render_how_to_cite(edition, lang),
             True,
             {
                 "edition": {
                     "cites": [
-                        cite_block(article, label(lang, "cite_article"), "makale", edition, lang),
-                        cite_block(whole, label(lang, "cite_edition"), "edisyon", edition, lang),
+                        cite_block(
+                            article,
+                            label(lang, "cite_article"),
+                            edition.paths.article,
+                            edition,
+                            lang,
+                        ),
+                        cite_block(
+                            whole, label(lang, "cite_edition"), edition.paths.edition, edition, lang
+                        ),
                     ]
                 }
             },
         )
     )
-    add_files(urls.HOW_TO_CITE, "makale", citation_files(article, lang))
-    add_files(urls.HOW_TO_CITE, "edisyon", citation_files(whole, lang))
-    add(Page(urls.PEOPLE_PAGE, render_people_page(edition, lang), True))
-    add(Page(urls.CHRONOLOGY_PAGE, render_chronology_page(edition, lang), True))
+    add_files(edition.paths.how_to_cite_page, edition.paths.article, citation_files(article, lang))
+    add_files(edition.paths.how_to_cite_page, edition.paths.edition, citation_files(whole, lang))
+    add(Page(edition.paths.people_page, render_people_page(edition, lang), True))
+    add(Page(edition.paths.chronology_page, render_chronology_page(edition, lang), True))
     if edition.glossary:
-        add(Page(urls.GLOSSARY_PAGE, render_glossary_page(edition, lang), True))
-    add(Page(urls.CHANGELOG, render_changelog(edition, lang), True))
-    add_downloads(edition, lang, base_url, pages, add, memory.data_files)
+        add(Page(edition.paths.glossary_page, render_glossary_page(edition, lang), True))
+    add(Page(edition.paths.changelog, render_changelog(edition, lang), True))
+    add_downloads(edition, lang, base_url, pages, add, memory)
     return pages
 
 
@@ -179,28 +191,39 @@ def add_downloads(
     base_url: str,
     pages: dict[str, Page],
     add: Callable[[Page], None],
-    remembered: Memo[dict[str, str]],
+    memory: RenderMemory,
 ) -> None:
     """The data files (served once, from the original language's site root) and the Downloads
     page of `lang`, which lists them and the language's citation files with size and SHA-256."""
     root = exports.root_url(base_url, lang, edition.languages)
     # Every language's Downloads page lists the same files: made once for both in a process.
-    remembered.begin(None)
-    data = remembered.get(
-        "data", (edition, root), partial(exports.render_data_files, edition, root)
+    memory.data_files.begin(None)
+    data = memory.data_files.get(
+        "data", (edition, root), partial(exports.render_data_files, edition, root, memory)
     )
     if lang == edition.original:
         for path, content in data.items():
             add(Page(path, content, True))
-    citation_files = {src: page.content for src, page in pages.items() if src.startswith("atif/")}
+    citation_files = {
+        src: page.content
+        for src, page in pages.items()
+        if src.startswith(f"{edition.paths.how_to_cite}/")
+    }
     sections = exports.downloads(edition, lang, data, citation_files)
-    add(Page(urls.DOWNLOADS_PAGE, exports.render_downloads_page(edition, lang, sections), True))
+    add(
+        Page(
+            edition.paths.downloads_page,
+            exports.render_downloads_page(edition, lang, sections),
+            True,
+        )
+    )
 
 
-def tei_link(document_id: str, lang: str, languages: Languages) -> dict[str, str]:
+def tei_link(edition: Edition, document_id: str, lang: str) -> dict[str, str]:
     """The link from a document's page to its TEI file, relative to the page."""
-    here = urls.site_path(urls.document_src(document_id), lang, languages).rstrip("/")
-    target = tei.document_tei_src(document_id)
+    here = urls.site_path(edition.paths.document_src(document_id), lang, edition.languages)
+    here = here.rstrip("/")
+    target = edition.paths.tei_src(document_id)
     return {"href": posixpath.relpath(target, here), "label": label(lang, "tei_file")}
 
 
@@ -256,15 +279,15 @@ def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:
     for chapter in edition.chapters_in(lang):
         title = label(lang, "title_page") if chapter.slug == "index" else chapter.title
         nav.append({title: chapter.path})
-    nav.append({label(lang, "citations"): urls.CITATIONS_PAGE})
-    nav.append({label(lang, "documents_index"): urls.DOCUMENTS_INDEX})
-    nav.append({label(lang, "people"): urls.PEOPLE_PAGE})
-    nav.append({label(lang, "chronology"): urls.CHRONOLOGY_PAGE})
+    nav.append({label(lang, "citations"): edition.paths.citations_page})
+    nav.append({label(lang, "documents_index"): edition.paths.documents_index})
+    nav.append({label(lang, "people"): edition.paths.people_page})
+    nav.append({label(lang, "chronology"): edition.paths.chronology_page})
     if edition.glossary:
-        nav.append({label(lang, "glossary"): urls.GLOSSARY_PAGE})
-    nav.append({label(lang, "how_to_cite"): urls.HOW_TO_CITE})
-    nav.append({label(lang, "changelog"): urls.CHANGELOG})
-    nav.append({label(lang, "downloads"): urls.DOWNLOADS_PAGE})
+        nav.append({label(lang, "glossary"): edition.paths.glossary_page})
+    nav.append({label(lang, "how_to_cite"): edition.paths.how_to_cite_page})
+    nav.append({label(lang, "changelog"): edition.paths.changelog})
+    nav.append({label(lang, "downloads"): edition.paths.downloads_page})
     return nav
 
 
@@ -291,22 +314,32 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
     chapters = edition.chapters_in(lang)
     twins = {c.slug for c in edition.chapters if c.lang != lang}
     sources = [chapter.path for chapter in chapters]
-    sources += [parallel_src(c.slug) for c in chapters if c.slug in twins]
-    sources += [urls.CITATIONS_PAGE, urls.DOCUMENTS_INDEX, *index_sources(edition)]
+    sources += [edition.paths.parallel_src(c.slug) for c in chapters if c.slug in twins]
+    sources += [
+        edition.paths.citations_page,
+        edition.paths.documents_index,
+        *index_sources(edition),
+    ]
     for document in edition.documents:
-        src = urls.document_src(document.id)
+        src = edition.paths.document_src(document.id)
         sources.append(src)
-        for page in (src, *(urls.document_src(alias) for alias in document.aliases)):
-            sources += [citation_file_src(page, "atif", ext) for _name, ext in CITATION_FILES]
-    sources.append(urls.HOW_TO_CITE)
-    for stem in ("makale", "edisyon"):
-        sources += [citation_file_src(urls.HOW_TO_CITE, stem, ext) for _n, ext in CITATION_FILES]
-    sources += [urls.PEOPLE_PAGE, urls.CHRONOLOGY_PAGE, urls.CHANGELOG]
+        for page in (src, *(edition.paths.document_src(alias) for alias in document.aliases)):
+            sources += [
+                citation_file_src(page, edition.paths.citation_files, ext)
+                for _name, ext in CITATION_FILES
+            ]
+    sources.append(edition.paths.how_to_cite_page)
+    for stem in (edition.paths.article, edition.paths.edition):
+        sources += [
+            citation_file_src(edition.paths.how_to_cite_page, stem, ext)
+            for _n, ext in CITATION_FILES
+        ]
+    sources += [edition.paths.people_page, edition.paths.chronology_page, edition.paths.changelog]
     if edition.glossary:
-        sources.append(urls.GLOSSARY_PAGE)
+        sources.append(edition.paths.glossary_page)
     if lang == edition.original:  # the data files live once, at the site root
         sources += exports.data_sources(edition)
-    sources.append(urls.DOWNLOADS_PAGE)
+    sources.append(edition.paths.downloads_page)
     return sources
 
 
@@ -317,7 +350,7 @@ def served_urls(edition: Edition) -> list[str]:
     for lang, prefix in urls.language_prefixes(edition.languages).items():
         for src in planned_sources(edition, lang):
             served.append(site_url(src, prefix))
-        served.append(site_url(urls.pdf_src(edition.info.identifiers.files, lang), prefix))
+        served.append(site_url(edition.paths.pdf_src(edition.info.identifiers.files, lang), prefix))
         for old in urls.alias_redirects(edition):
             served.append(site_url(old, prefix))
     return sorted(served)

@@ -7,8 +7,8 @@ them and loses nothing.
 
 from __future__ import annotations
 
+from edition.memo import RenderMemory
 from edition.model.catalog import SourceMemory
-from edition.site.memo import RenderMemory
 
 SOURCES = SourceMemory()
 RENDERING = RenderMemory()

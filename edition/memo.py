@@ -1,0 +1,50 @@
+"""Results of pure rendering functions, kept from one build to the next in one process.
+
+The preview rebuilds after every edit; an edit to one record should not render the other
+thousand records' pages again. A result is reused while everything it was made from compares
+equal: the inputs named for it, and the inputs shared by all of a memo's results. Records
+that did not change are the same objects from one load to the next (see catalog.py), so the
+comparisons are mostly identity checks. A one-off build gains nothing and loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+R = TypeVar("R")
+
+
+class Memo(Generic[R]):
+    """One family of results (say, the document pages of one language), each under a name."""
+
+    def __init__(self) -> None:
+        self._shared: object = None
+        self._kept: dict[Hashable, tuple[object, R]] = {}
+        self._used: dict[Hashable, tuple[object, R]] = {}
+
+    def begin(self, shared: object) -> None:
+        """Start a build: results made from other shared inputs are all forgotten."""
+        kept = {**self._kept, **self._used}
+        self._kept = kept if shared == self._shared else {}
+        self._shared = shared
+        self._used = {}
+
+    def get(self, name: Hashable, inputs: object, make: Callable[[], R]) -> R:
+        """The result named `name`: the kept one if its inputs compare equal, else `make()`."""
+        kept = self._kept.get(name)
+        result = kept[1] if kept is not None and kept[0] == inputs else make()
+        self._used[name] = (inputs, result)
+        return result
+
+
+@dataclass
+class RenderMemory:
+    """The renderers' results kept for the next build: each language's document pages, and
+    the data files (the same for every language) with what they were made from."""
+
+    document_pages: dict[str, Memo[Any]] = field(default_factory=dict)
+    data_files: Memo[dict[str, str]] = field(default_factory=Memo)
+    tei_documents: Memo[str] = field(default_factory=Memo)
+    tei_article_texts: Memo[Any] = field(default_factory=Memo)

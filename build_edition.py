@@ -29,14 +29,7 @@ from edition.model.catalog import load_edition  # noqa: E402
 from edition.problems import Severity  # noqa: E402
 from edition.site import incremental, session  # noqa: E402
 from edition.site.adapters import silence_material_search_index  # noqa: E402
-from edition.site.pages import (  # noqa: E402
-    Page,
-    interface_settings,
-    navigation,
-    render_site,
-    site_identity,
-)
-from edition.urls import alias_redirects  # noqa: E402
+from edition.site.pages import Page, language_settings, render_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
@@ -80,17 +73,18 @@ def on_config(config: Any) -> Any:
             "Run 'python build_edition.py check' for the list."
         )
     lang = _language(config)
-    _apply_interface(config, interface_settings(edition, lang))
-    for name, value in site_identity(edition, lang).items():
+    settings = language_settings(edition, lang)
+    _apply_interface(config, settings.interface)
+    for name, value in settings.identity.items():
         config[name] = value
-    config.nav = navigation(edition, lang)
+    config.nav = settings.navigation
     _pages.clear()
     _pages.update(render_site(edition, lang, str(config.site_url or ""), session.RENDERING))
     # A record's earlier ids keep their URLs alive through mkdocs-redirects.
-    config.plugins["redirects"].config["redirect_maps"].update(alias_redirects(edition))
+    config.plugins["redirects"].config["redirect_maps"].update(settings.redirects)
     # Material's search box without its index (Pagefind's is the edition's).
     silence_material_search_index(config)
-    incremental.plan(lang, config, config.nav, _pages)
+    incremental.plan(lang, config, settings, _pages)
     return config
 
 
@@ -102,8 +96,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     cache = ROOT / ".cache" / "jinja"
     cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(cache))
-    # The preview's pages that were not rendered again keep their anchors for link checks.
-    incremental.lend_anchors(files)
+    incremental.keep_env(env)  # the preview renders its next edit's pages with it
     return env
 
 
@@ -118,8 +111,8 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
-    # Every file is known now: the preview's plan says which of them this build writes.
-    incremental.mark(files)
+    # Every file is known now: the preview keeps them for its next edit.
+    incremental.keep_files(files, nav)
     return nav
 
 

@@ -41,10 +41,12 @@ class Memo(Generic[R]):
 
 @dataclass
 class RenderMemory:
-    """The renderers' results kept for the next build: each language's document pages, and
-    the data files (the same for every language) with what they were made from."""
+    """The renderers' results kept for the next build: each language's document pages, the
+    data files (the same for every language) with what they were made from, each record's
+    TEI and its parts of the files that list every record."""
 
     document_pages: dict[str, Memo[Any]] = field(default_factory=dict)
     data_files: Memo[dict[str, str]] = field(default_factory=Memo)
     tei_documents: Memo[str] = field(default_factory=Memo)
     tei_article_texts: Memo[Any] = field(default_factory=Memo)
+    record_parts: Memo[Any] = field(default_factory=Memo)

@@ -35,7 +35,27 @@ def test_the_site_has_the_search_box_and_no_material_index(site: Path) -> None:
     assert (site / "pagefind").is_dir()
 
 
-def test_a_dirty_build_asks_each_file_and_links_check_present_anchor_ids() -> None:
-    assert "is_modified()" in inspect.getsource(mkdocs.commands.build)
-    assert callable(File.is_modified)
+def test_the_page_steps_a_rebuild_runs_are_the_ones_build_runs() -> None:
+    """adapters.rebuild_pages runs MkDocs' per-page steps by name, with build()'s arguments,
+    and moves a file's output by its dest_dir and its cached abs_dest_path."""
+    build_source = inspect.getsource(mkdocs.commands.build.build)
+    for step in (
+        "_populate_page(file.page, config, files",
+        "_build_page(",
+        "validate_anchor_links",
+    ):
+        assert step in build_source, step
+    populate = inspect.signature(mkdocs.commands.build._populate_page)
+    assert list(populate.parameters)[:3] == ["page", "config", "files"]
+    build_page = inspect.signature(mkdocs.commands.build._build_page)
+    assert list(build_page.parameters)[:5] == ["page", "config", "doc_files", "nav", "env"]
+    theme = inspect.signature(mkdocs.commands.build._build_theme_template)
+    assert list(theme.parameters) == ["template_name", "env", "files", "config", "nav"]
+    file = File("a/index.md", src_dir=None, dest_dir="/first", use_directory_urls=True)
+    assert file.abs_dest_path == "/first/a/index.html"
+    file.dest_dir = "/second"
+    file.abs_dest_path = "/second/a/index.html"  # a cached property: assigned, it is kept
+    assert file.abs_dest_path == "/second/a/index.html"
+    file.content_string = "# B"
+    assert file.content_string == "# B"
     assert "present_anchor_ids" in inspect.getsource(mkdocs.structure.pages)

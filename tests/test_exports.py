@@ -256,3 +256,21 @@ def test_the_data_files_are_rendered_from_the_model_alone() -> None:
                 == json.dumps(json.loads(content), ensure_ascii=False, indent=2, sort_keys=True)
                 + "\n"
             ), path
+
+
+def test_the_data_files_kept_from_a_build_follow_an_edit_to_one_record() -> None:
+    """The preview keeps each record's part of the files that list every record; after an
+    edit, the files it joins are the bytes a fresh rendering makes."""
+    import dataclasses
+
+    from edition.memo import RenderMemory
+
+    memory = RenderMemory()
+    render_data_files(EDITION, BASE_URL, memory)
+    edited_record = dataclasses.replace(EDITION.documents[0], place="Sınama yeri")
+    edited = dataclasses.replace(EDITION, documents=(edited_record, *EDITION.documents[1:]))
+    kept = render_data_files(edited, BASE_URL, memory)
+    assert kept == render_data_files(edited, BASE_URL)
+    assert (
+        "Sınama yeri" in kept["veri/documents.json"] and "Sınama yeri" in kept["veri/documents.csv"]
+    )

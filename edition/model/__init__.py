@@ -474,6 +474,13 @@ class Edition:
     def person(self, person_id: str) -> Person | None:
         return self._people_by_id.get(person_id)
 
+    def people_of(self, document: Document | None) -> tuple[Person | None, ...]:
+        """The people a record names as its senders and recipients (None for an id that names
+        no one): what its page, its TEI and its data say of them besides the record."""
+        if document is None:
+            return ()
+        return tuple(self.person(p) for p in (*document.senders, *document.recipients))
+
     def citing(self, key: str, lang: str) -> tuple[tuple[Chapter, str, str], ...]:
         """Every (chapter, anchor, pages) of `lang` whose paragraph or footnote cites `key`,
         in reading order."""

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import stat
+import time
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -53,6 +56,10 @@ T = TypeVar("T")
 Loaded = tuple[Edition | None, Problems]
 
 
+# How recent a change leaves a file's status untrusted (see SourceMemory.read).
+RACY_NS = 2_000_000_000
+
+
 @dataclass
 class SourceMemory:
     """What loading keeps for the next load in the same process (the preview's, which loads
@@ -66,6 +73,37 @@ class SourceMemory:
         default_factory=dict
     )
     used: dict[tuple[Hashable, ...], tuple[Any, tuple[Problem, ...]]] = field(default_factory=dict)
+    texts: dict[str, tuple[Hashable | None, str | None, tuple[Problem, ...]]] = field(
+        default_factory=dict
+    )
+    texts_used: dict[str, tuple[Hashable | None, str | None, tuple[Problem, ...]]] = field(
+        default_factory=dict
+    )
+
+    def read(self, root: Path, relative: str, problems: Problems) -> str | None:
+        """`read_source`, or what it gave for the same file while its status (inode, times,
+        size) is unchanged: thousands of records are not read again for an edit to one."""
+        path = root / relative
+        try:
+            status = path.lstat()
+            target = path.stat() if stat.S_ISLNK(status.st_mode) else status
+        except OSError:
+            return read_source(root, relative, problems)
+        key: Hashable | None = (
+            *(str(path), status.st_ino, status.st_mode, target.st_ino),
+            *(target.st_mtime_ns, target.st_ctime_ns, target.st_size),
+        )
+        remembered = self.texts.get(str(path))
+        if remembered is None or remembered[0] != key:
+            own = Problems()
+            # A file changed in the last seconds may change again within the clock's
+            # granularity and keep its status (git's "racily clean" entries): read it again.
+            if time.time_ns() - target.st_mtime_ns < RACY_NS:
+                key = None
+            remembered = (key, read_source(root, relative, own), tuple(own.items))
+        self.texts_used[str(path)] = remembered
+        problems.extend(remembered[2])
+        return remembered[1]
 
     def parse_once(
         self, key: tuple[Hashable, ...], parse: Callable[..., T], problems: Problems
@@ -99,9 +137,7 @@ def load_edition(root: Path, memory: SourceMemory | None = None) -> Loaded:
     Returns the edition (None when a source is too broken to build one) and every problem.
     """
     memory = memory if memory is not None else SourceMemory()
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in source_files(root) if p.exists()
-    )
+    stamp = tuple(_status(path) for path in source_files(root))
     key = (str(root.resolve()), stamp)
     if memory.last is not None and memory.last[0] == key:
         return memory.last[1]
@@ -110,11 +146,21 @@ def load_edition(root: Path, memory: SourceMemory | None = None) -> Loaded:
     finally:
         # Only what this load used is kept: a deleted or edited file's old parse goes.
         memory.parsed, memory.used = memory.used, {}
+        memory.texts, memory.texts_used = memory.texts_used, {}
     memory.last = (key, loaded)
     return loaded
 
 
 _read = read_source
+
+
+def _status(path: Path) -> tuple[str, int, int, int]:
+    """What tells that a file changed (-1: it is gone)."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return (str(path), -1, -1, -1)
+    return (str(path), status.st_mtime_ns, status.st_ctime_ns, status.st_size)
 
 
 def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
@@ -135,7 +181,7 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
     archives = info.archives if info is not None else None
     for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
         relative = path.relative_to(root).as_posix()
-        record = _read(root, relative, problems)
+        record = memory.read(root, relative, problems)
         document = (
             memory.parse_once(
                 ("document", relative, record, languages, archives),
@@ -459,7 +505,7 @@ def _load_chapters(
                         info.origin, f"chapter '{slug}' is listed but {relative} is missing"
                     )
                 continue
-            text = _read(root, relative, problems)
+            text = memory.read(root, relative, problems)
             if text is None:
                 continue
             numbered = slug != "index"

@@ -13,8 +13,10 @@ import hashlib
 import io
 import json
 import posixpath
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from bibtexparser import Library, write_string  # type: ignore[attr-defined]
@@ -76,10 +78,12 @@ def render_data_files(
     With a `memory`, TEI made in the last build is reused where its inputs did not change."""
     # Without a public address, the data files (all in veri/) name pages relative to it.
     here = root or "../"
+    memory = memory if memory is not None else RenderMemory()
+    parts = record_parts(edition, here, memory)
     files = {
-        DOCUMENTS_JSON: _json(documents_data(edition, here)),
+        DOCUMENTS_JSON: render_documents_json(edition, here, parts),
         DOCUMENTS_SCHEMA: _json(documents_schema(edition, here)),
-        DOCUMENTS_CSV: render_documents_csv(edition, here),
+        DOCUMENTS_CSV: render_documents_csv(edition, here, parts),
         PEOPLE_JSON: _json(people_data(edition, here)),
         REFERENCES_BIB: render_references_bib(edition),
         REFERENCES_JSON: _json(references_csl(edition)),
@@ -165,10 +169,63 @@ def _edition_data(edition: Edition, root: str) -> dict[str, Any]:
 
 
 def documents_data(edition: Edition, root: str) -> dict[str, Any]:
+    """documents.json as data (the file itself is joined from the records' parts)."""
+    return {
+        **documents_data_envelope(edition, root),
+        "documents": [document_data(edition, d, root) for d in edition.documents],
+    }
+
+
+@dataclass(frozen=True)
+class RecordPart:
+    """One record's share of the files that list every record: its entry of documents.json,
+    as it stands in the list, and its row of documents.csv."""
+
+    json: str
+    csv: str
+
+
+def record_parts(edition: Edition, root: str, memory: RenderMemory) -> list[RecordPart]:
+    """Every record's part, in the records' order. Each is made once and kept while its
+    record and the people it names are unchanged: an edit to one record remakes one part, and
+    the files are joined from the parts."""
+    remembered = memory.record_parts
+    remembered.begin((root, edition.info, edition.languages))
+    return [
+        remembered.get(
+            document.id,
+            (document, edition.people_of(document)),
+            partial(_record_part, edition, document, root),
+        )
+        for document in edition.documents
+    ]
+
+
+def _record_part(edition: Edition, document: Document, root: str) -> RecordPart:
+    data = document_data(edition, document, root)
+    # As json.dumps(indent=2) writes an item of a list that is a value of the top object.
+    entry = textwrap.indent(_json(data).rstrip("\n"), "    ")
+    return RecordPart(entry, _csv_row(edition, document, data))
+
+
+# json.dumps escapes a NUL, which no value holds unescaped: a safe stand-in for the list.
+_LISTED = "\0records\0"
+
+
+def render_documents_json(edition: Edition, root: str, parts: list[RecordPart]) -> str:
+    """documents.json, the same bytes as `_json(documents_data(...))`, joined from the
+    records' parts."""
+    envelope = documents_data_envelope(edition, root)
+    text = _json({**envelope, "documents": _LISTED})
+    listed = "[\n" + ",\n".join(part.json for part in parts) + "\n  ]" if parts else "[]"
+    return text.replace(json.dumps(_LISTED), listed, 1)
+
+
+def documents_data_envelope(edition: Edition, root: str) -> dict[str, Any]:
+    """documents.json without its records."""
     return {
         "$schema": root + edition.paths.data_src(DOCUMENTS_SCHEMA),
         "edition": _edition_data(edition, root),
-        "documents": [document_data(edition, d, root) for d in edition.documents],
     }
 
 
@@ -356,57 +413,59 @@ def csv_columns(languages: Languages) -> tuple[str, ...]:
     )  # fmt: skip
 
 
-def render_documents_csv(edition: Edition, root: str) -> str:
+def render_documents_csv(edition: Edition, root: str, parts: list[RecordPart]) -> str:
     """One row a record; lists joined with '; '. An empty cell is not known: `unknown` names
     the fields, `unknown_<language>` says why. No cell starts a spreadsheet formula."""
     out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=csv_columns(edition.languages), lineterminator="\r\n")
+    writer.writeheader()
+    return out.getvalue() + "".join(part.csv for part in parts)
+
+
+def _csv_row(edition: Edition, document: Document, data: dict[str, Any]) -> str:
+    out = io.StringIO()
     languages = edition.languages
     writer = csv.DictWriter(out, fieldnames=csv_columns(languages), lineterminator="\r\n")
-    writer.writeheader()
-    for document in edition.documents:
-        data = document_data(edition, document, root)
-        signature, date = data["signature"], data["date"]
-        basis = date["basis"] or {}
-        row = {
-            "id": document.id,
-            **{f"url_{lang}": data["url"][lang] for lang in languages},
-            "tei": data["tei"],
-            "archive": document.archive,
-            "signature": signature["as_printed"],
-            **{name: signature[name] or "" for name in ("fond", "opis", "delo", "list")},
-            "list_part": signature["list_part"] or "",
-            "signature_en": signature["english"] or "",
-            "signature_ru": signature["russian"] or "",
-            "citation_as_printed": document.citation_as_printed,
-            "kind": document.kind,
-            "date_edtf": date["edtf"],
-            "date_as_printed": date["as_printed"],
-            "date_precision": date["precision"],
-            "date_earliest": date["earliest"],
-            "date_latest": date["latest"],
-            "date_uncertain": "yes" if date["uncertain"] or date["year_uncertain"] else "no",
-            **{f"date_basis_{lang}": basis.get(lang, "") for lang in languages},
-            "place": document.place or "",
-            "senders": "; ".join(document.senders),
-            "recipients": "; ".join(document.recipients),
-            **{
-                f"recipient_groups_{lang}": "; ".join(
-                    g.text(lang) for g in document.recipient_groups
-                )
-                for lang in languages
-            },
-            "original_language": document.original_language,
-            **{f"text_{lang}": data["text"].get(lang, "") for lang in languages},
-            "unknown": "; ".join(name for name, _ in document.unknown),
-            **{
-                f"unknown_{lang}": "\n".join(
-                    f"{name}: {reason.get(lang) or ''}" for name, reason in document.unknown
-                )
-                for lang in languages
-            },
-            "aliases": "; ".join(document.aliases),
-        }
-        writer.writerow({name: spreadsheet_safe(str(cell)) for name, cell in row.items()})
+    signature, date = data["signature"], data["date"]
+    basis = date["basis"] or {}
+    row = {
+        "id": document.id,
+        **{f"url_{lang}": data["url"][lang] for lang in languages},
+        "tei": data["tei"],
+        "archive": document.archive,
+        "signature": signature["as_printed"],
+        **{name: signature[name] or "" for name in ("fond", "opis", "delo", "list")},
+        "list_part": signature["list_part"] or "",
+        "signature_en": signature["english"] or "",
+        "signature_ru": signature["russian"] or "",
+        "citation_as_printed": document.citation_as_printed,
+        "kind": document.kind,
+        "date_edtf": date["edtf"],
+        "date_as_printed": date["as_printed"],
+        "date_precision": date["precision"],
+        "date_earliest": date["earliest"],
+        "date_latest": date["latest"],
+        "date_uncertain": "yes" if date["uncertain"] or date["year_uncertain"] else "no",
+        **{f"date_basis_{lang}": basis.get(lang, "") for lang in languages},
+        "place": document.place or "",
+        "senders": "; ".join(document.senders),
+        "recipients": "; ".join(document.recipients),
+        **{
+            f"recipient_groups_{lang}": "; ".join(g.text(lang) for g in document.recipient_groups)
+            for lang in languages
+        },
+        "original_language": document.original_language,
+        **{f"text_{lang}": data["text"].get(lang, "") for lang in languages},
+        "unknown": "; ".join(name for name, _ in document.unknown),
+        **{
+            f"unknown_{lang}": "\n".join(
+                f"{name}: {reason.get(lang) or ''}" for name, reason in document.unknown
+            )
+            for lang in languages
+        },
+        "aliases": "; ".join(document.aliases),
+    }
+    writer.writerow({name: spreadsheet_safe(str(cell)) for name, cell in row.items()})
     return out.getvalue()
 
 

@@ -71,10 +71,12 @@ def render_tei_files(
     paths = edition.paths
     files = {paths.article_tei: render_article_tei(edition, root_url, memory.tei_article_texts)}
     # A document's file names the edition and the people of the record besides the record.
-    remembered.begin((root_url, edition.info, edition.people))
+    remembered.begin((root_url, edition.info))
     for document in edition.documents:
         files[paths.tei_src(document.id)] = remembered.get(
-            document.id, document, partial(render_document_tei, edition, document, root_url)
+            document.id,
+            (document, edition.people_of(document)),
+            partial(render_document_tei, edition, document, root_url),
         )
         for alias in document.aliases:
             files[paths.tei_src(alias)] = files[paths.tei_src(document.id)]

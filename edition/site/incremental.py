@@ -1,24 +1,31 @@
-"""The preview's rebuilds: only the pages an edit changed are written.
+"""The preview's rebuilds: an edit renders and writes only the pages it changed.
 
-MkDocs' own `--dirty` decides by file times, which generated pages do not have, so it would
-write every page again. Here the edition decides. After rendering, each page is compared
-with what the last good build of the same language rendered, and MkDocs writes only the pages
-that differ. It writes them into an empty folder, which the preview then merges into the site
-it serves (publish.py). If something every page shows changed (the navigation, the
-configuration, the theme's files, the redirects), the build is a full one.
+The preview keeps each language's last good MkDocs build alive (its configuration, files,
+navigation and template environment) together with what the edition rendered for every
+page. After an edit the edition is rendered again and compared page by page with the kept
+rendering; only the pages that differ go through MkDocs' page steps again
+(`adapters.rebuild_pages`), written into an empty folder that the preview then merges into
+the site it serves (publish.py). A record that comes or goes adds or removes its pages. If
+something every page shows changed (the navigation, the site's name and interface, the
+redirects, the configuration, the theme's files), the build is a full one.
 
-The state lives in the process that builds the language: the preview keeps its processes.
+The kept builds live in the process that builds the language (the preview keeps its
+processes), in `edition/site/session.py`.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edition.site.adapters import answer_is_modified, lend_anchor_ids
+from edition.site import session
+from edition.site.adapters import rebuild_pages
+
+log = logging.getLogger("mkdocs.edition")
 
 
 @dataclass(frozen=True)
@@ -30,119 +37,111 @@ class LanguageBuild:
     written: int = 0  # pages and files written
 
 
-@dataclass(frozen=True)
-class _Built:
-    """A language's last good build: what shaped every page, and each page's source."""
-
-    structure: object
-    pages: Mapping[str, tuple[str, Mapping[str, Any]]]
-    destinations: Mapping[str, str]  # page source → file written, from the language's root
-    # Each page's anchors: a link from a page written again into one that was not is checked
-    # against them, as a full build checks it (MkDocs knows the pages it renders only).
-    anchors: Mapping[str, set[str]]
+Rendering = Mapping[str, tuple[str, Mapping[str, Any], bool]]  # src → content, meta, generated
 
 
 @dataclass
-class _Plan:
-    lang: str
+class KeptBuild:
+    """A language's last good build in the preview, alive: MkDocs' objects, what shaped every
+    page (`structure`), and each page as the edition rendered it."""
+
     structure: object
-    pages: Mapping[str, tuple[str, Mapping[str, Any]]]
-    changed: frozenset[str] | None  # None: write everything
-    files: Any = None  # MkDocs' files of the build, once known (on_nav)
+    rendering: Rendering
+    # The hook's map of the build's pages, which MkDocs' page events read: a rebuild
+    # updates it in place.
+    pages: MutableMapping[str, Any]
+    config: Any = None
+    files: Any = None
+    nav: Any = None
+    env: Any = None
 
 
-# Each preview's last good build, by the served site and the language.
-_last: dict[tuple[str, str], _Built] = {}
-_site: str | None = None
-_wanted = False
-_plan: _Plan | None = None
+@dataclass
+class _Current:
+    """The build under way in this process: the preview it is for (None: not a preview).
+    MkDocs calls the hooks with its own objects only; this is how they know it."""
+
+    preview_of: str | None = None
+    kept: KeptBuild | None = None
+    lang: str = ""
 
 
-def start(*, preview_of: str | None, incremental: bool) -> None:
-    """Before a language's build: the preview site it is remembered for (None: not a
-    preview), and whether it may write only what changed since the last build of that site."""
-    global _site, _wanted, _plan
-    _site, _wanted, _plan = preview_of, incremental and preview_of is not None, None
+_current = _Current()
 
 
-def plan(lang: str, config: Any, nav: object, pages: Mapping[str, Any]) -> None:
-    """After rendering (the hook's on_config): decide what this build writes."""
-    global _plan
-    structure = (
-        nav,
-        dict(config.plugins["redirects"].config["redirect_maps"]),
-        str(config.site_url or ""),
-        _files_stamp(config),
-    )
-    rendered = {src: (page.content, page.meta) for src, page in pages.items()}
-    last = _last.get((_site or "", lang))
-    changed = None
-    if _wanted and last is not None and last.structure == structure:
-        changed = frozenset(src for src, page in rendered.items() if last.pages.get(src) != page)
-    _plan = _Plan(lang, structure, rendered, changed)
+def start(*, preview_of: str | None) -> None:
+    """Before a language's full build: the preview site it is kept for (None: not a preview)."""
+    _current.preview_of, _current.kept, _current.lang = preview_of, None, ""
 
 
-def mark(files: Any) -> None:
-    """Before MkDocs reads the pages (on_nav): a file is written if the plan says so.
+def structure_of(config: Any, settings: object) -> object:
+    """What every page of a language shows besides its own content: the settings the hook
+    gave MkDocs, the public address, and the configuration and theme files."""
+    # A copy: MkDocs and its plugins are handed the settings and may change them in place.
+    return (copy.deepcopy(settings), str(config.site_url or ""), _files_stamp(config))
 
-    MkDocs asks `File.is_modified()` in a dirty build; the plan answers it, file by file."""
-    if _plan is None:
+
+def rendering_of(pages: Mapping[str, Any]) -> dict[str, tuple[str, Mapping[str, Any], bool]]:
+    return {src: (page.content, page.meta, page.generated) for src, page in pages.items()}
+
+
+def plan(lang: str, config: Any, settings: object, pages: MutableMapping[str, Any]) -> None:
+    """After rendering (the hook's on_config): remember what this build is made of."""
+    if _current.preview_of is None:
         return
-    changed = _plan.changed
-    for file in files:
-        # The theme's and the docs folder's own files are written by complete builds only:
-        # the stamp in the structure makes any change to them a complete build.
-        modified = changed is None or (_is_page(file) and file.src_uri in changed)
-        answer_is_modified(file, modified)
-    _plan.files = files
+    _current.lang = lang
+    _current.kept = KeptBuild(structure_of(config, settings), rendering_of(pages), pages, config)
 
 
-def _is_page(file: Any) -> bool:
-    """A page or generated file of the edition's, as against the theme's own files."""
-    return bool(file.is_documentation_page() or file.generated_by is not None)
+def keep_files(files: Any, nav: Any) -> None:
+    """Once MkDocs knows every file and the navigation (on_nav)."""
+    if _current.kept is not None:
+        _current.kept.files, _current.kept.nav = files, nav
 
 
-def lend_anchors(files: Any) -> None:
-    """Before MkDocs checks the links (on_env): pages it did not render get their anchors
-    from the last build."""
-    if _plan is None or _plan.changed is None:
-        return
-    last = _last.get((_site or "", _plan.lang))
-    known = last.anchors if last is not None else {}
-    for file in files.documentation_pages():
-        page = file.page
-        if page is not None and page.present_anchor_ids is None and file.src_uri in known:
-            lend_anchor_ids(page, known[file.src_uri])
+def keep_env(env: Any) -> None:
+    if _current.kept is not None:
+        _current.kept.env = env
 
 
 def finish() -> LanguageBuild:
-    """After MkDocs succeeded: remember this build, and say what it wrote."""
-    global _plan
-    if _plan is None:
-        return LanguageBuild(complete=True)
-    key = (_site or "", _plan.lang)
-    files = _plan.files or ()
-    destinations = {f.src_uri: f.dest_uri for f in files if _is_page(f)}
-    anchors = {
-        f.src_uri: f.page.present_anchor_ids
-        for f in files
-        if f.is_documentation_page()
-        and f.page is not None
-        and f.page.present_anchor_ids is not None
+    """After MkDocs succeeded: keep this build for the preview's next edit."""
+    kept = _current.kept
+    if _current.preview_of is not None and kept is not None:
+        session.PREVIEW_BUILDS[(_current.preview_of, _current.lang)] = kept
+    _current.kept = None
+    return LanguageBuild(complete=True, written=len(kept.rendering) if kept else 0)
+
+
+def forget(preview_of: str) -> None:
+    """A failed build: none of this preview's kept builds is trusted any more."""
+    for key in [key for key in session.PREVIEW_BUILDS if key[0] == preview_of]:
+        del session.PREVIEW_BUILDS[key]
+
+
+def rebuild(
+    kept: KeptBuild, preview_of: str, settings: object, pages: Mapping[str, Any], site_dir: str
+) -> LanguageBuild | None:
+    """The edit's rebuild of a kept build into the empty `site_dir`, from the edition's new
+    `pages`; None when something every page shows changed (a full build is needed)."""
+    if structure_of(kept.config, settings) != kept.structure:
+        return None
+    rendering = rendering_of(pages)
+    changed = {
+        src: content if generated else None
+        for src, (content, meta, generated) in rendering.items()
+        if kept.rendering.get(src) != (content, meta, generated)
     }
-    current = _Built(_plan.structure, _plan.pages, destinations, anchors)
-    last = _last.get(key)
-    if _site is not None:
-        _last[key] = current
-    changed, _plan = _plan.changed, None
-    if changed is None or last is None:
-        return LanguageBuild(complete=True, written=len(current.pages))
-    removed = sorted(
-        last.destinations[src]
-        for src in last.pages
-        if src not in current.pages and src in last.destinations
-    )
-    return LanguageBuild(complete=False, removed=tuple(removed), written=len(changed))
+    removed = [src for src in kept.rendering if src not in rendering]
+    kept.pages.clear()
+    kept.pages.update(pages)
+    _current.preview_of = preview_of  # the pages' events run as the preview's (no policy)
+    try:
+        gone = rebuild_pages(kept, changed, removed, site_dir)
+    finally:
+        _current.preview_of = None
+    kept.rendering = rendering
+    return LanguageBuild(complete=False, removed=tuple(sorted(gone)), written=len(changed))
 
 
 def _files_stamp(config: Any) -> tuple[tuple[str, int, int], ...]:
@@ -160,16 +159,7 @@ def _files_stamp(config: Any) -> tuple[tuple[str, int, int], ...]:
     return tuple(stamp)
 
 
-class DirtyBuildNotice(logging.Filter):
-    """MkDocs warns of every dirty build that its navigation may be stale. Here the plan makes
-    every build whose navigation changed a full one, and strict mode would count the warning
-    as a failure."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "A 'dirty' build is being performed" not in record.getMessage()
-
-
 def is_preview() -> bool:
     """Whether the language being built is the preview's (its live-reload script is inline, so
     its pages carry no Content-Security-Policy)."""
-    return _site is not None
+    return _current.preview_of is not None

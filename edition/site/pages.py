@@ -125,8 +125,9 @@ def render_site(
         add(Page(src, markdown, True))
     ordered = documents_by_date(edition)
     remembered = memory.document_pages.setdefault(lang, Memo())
-    # What every document page is made from besides its own record and neighbours.
-    remembered.begin((base_url, edition.info, edition.people, edition.works, edition.events))
+    # What every document page is made from besides its own record, its neighbours and the
+    # people they name.
+    remembered.begin((base_url, edition.info, edition.works, edition.events))
     for index, document in enumerate(ordered):
         previous = ordered[index - 1] if index > 0 else None
         following = ordered[index + 1] if index + 1 < len(ordered) else None
@@ -136,7 +137,13 @@ def render_site(
         )
         markdown, meta, files = remembered.get(
             document.id,
-            (document, previous, following, places),
+            (
+                document,
+                previous,
+                following,
+                places,
+                *(edition.people_of(d) for d in (document, previous, following)),
+            ),
             partial(render_document_page, edition, document, lang, base_url, previous, following),
         )
         src = edition.paths.document_src(document.id)
@@ -271,6 +278,27 @@ def interface_settings(edition: Edition, lang: str) -> dict[str, Any]:
         "toggle": {"default": label(lang, "to_dark"), "slate": label(lang, "to_light")},
         "footnote_backlink": label(lang, "footnote_backlink"),
     }
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    """What the hook gives MkDocs for one language besides the pages: the interface, the
+    site's name, the navigation and the redirects of old ids. Every page shows them, so a
+    change to any of them rebuilds every page."""
+
+    interface: Mapping[str, Any]
+    identity: Mapping[str, str]
+    navigation: list[dict[str, str]]
+    redirects: Mapping[str, str]
+
+
+def language_settings(edition: Edition, lang: str) -> LanguageSettings:
+    return LanguageSettings(
+        interface_settings(edition, lang),
+        site_identity(edition, lang),
+        navigation(edition, lang),
+        urls.alias_redirects(edition),
+    )
 
 
 def navigation(edition: Edition, lang: str) -> list[dict[str, str]]:

@@ -29,6 +29,7 @@ from edition.site import incremental as plans
 from edition.site import session
 from edition.site.csp import apply_policy
 from edition.site.incremental import LanguageBuild
+from edition.site.pages import language_settings, render_site
 from edition.site.sitefolder import clear_leftovers, swap_in
 from edition.urls import language_prefixes
 
@@ -126,8 +127,10 @@ def build_site(
         else:
             _merge(site_dir, prefixes, folders, built, base_url or "")
     except (MkDocsException, SystemExit, PdfFailed) as error:
+        plans.forget(str(site_dir))
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
     except BrokenProcessPool as error:
+        plans.forget(str(site_dir))
         # A worker was killed (by the system, for memory, or by hand): the next build starts
         # new ones rather than the preview failing on every edit from now on.
         _stop_translation_workers()
@@ -197,7 +200,8 @@ def _merge(
     base_url: str,
 ) -> None:
     """The preview's changed pages, moved one by one into the served site, and the sitemap
-    made anew (a record may have come or gone)."""
+    made anew when the original's build wrote MkDocs' own (a record came or went)."""
+    fresh_sitemap = any((folder / "sitemap.xml").is_file() for folder in folders.values())
     for lang, prefix in prefixes.items():
         target = site_dir / prefix if prefix else site_dir
         with _site_lock:
@@ -205,8 +209,9 @@ def _merge(
                 _swap_in(folders[lang], target)
             else:
                 _merge_language(target, folders[lang], built[lang])
-    with _site_lock:
-        write_sitemap(site_dir, base_url, prefixes)
+    if fresh_sitemap:
+        with _site_lock:
+            write_sitemap(site_dir, base_url, prefixes)
     log.info(
         "Files written: %s",
         ", ".join(f"{lang} {b.written}" for lang, b in built.items()),
@@ -246,12 +251,18 @@ def build_language(
     incremental: bool = False,
 ) -> LanguageBuild:
     """One language's strict MkDocs build of `docs_dir` (docs/<language>, which tells the hook
-    the language) into an empty folder. A preview's build is remembered
-    in this process for the site it is merged into (`preview_of`); `incremental`: write only
-    what changed since the last one."""
+    the language) into an empty folder. A preview's build is kept alive in this process for
+    the site it is merged into (`preview_of`); `incremental`: the kept build may be rebuilt,
+    writing only what changed since."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    if preview_of is not None and incremental:
+        rebuilt = _rebuild_kept(
+            Path(config_file).parent, Path(docs_dir).name, *(site_dir, site_url), preview_of
+        )
+        if rebuilt is not None:
+            return rebuilt
     config = load_config(
         config_file=config_file,
         strict=True,
@@ -259,15 +270,27 @@ def build_language(
         site_dir=site_dir,
         site_url=site_url,
     )
-    plans.start(preview_of=preview_of, incremental=incremental)
-    notice = plans.DirtyBuildNotice()
-    logging.getLogger("mkdocs.commands.build").addFilter(notice)
-    try:
-        # Dirty: MkDocs asks each file whether it changed, and the plan answers.
-        build(config, dirty=True)
-    finally:
-        logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+    plans.start(preview_of=preview_of)
+    build(config)
     return plans.finish()
+
+
+def _rebuild_kept(
+    root: Path, lang: str, site_dir: str, site_url: str, preview_of: str
+) -> LanguageBuild | None:
+    """The preview's rebuild of its kept build of `lang`, writing only the pages the edit
+    changed; None when a full build must do it (nothing kept, something every page shows
+    changed, or sources with problems, which the full build reports)."""
+    kept = session.PREVIEW_BUILDS.get((preview_of, lang))
+    if kept is None or kept.config is None or kept.env is None:
+        return None
+    edition, problems = load_edition(root, session.SOURCES)
+    if edition is None or problems.errors or problems.warnings:
+        return None
+    with _timed(f"rendering {lang}"):
+        pages = render_site(edition, lang, site_url, session.RENDERING)
+    with _timed(f"MkDocs, the changed pages of {lang}"):
+        return plans.rebuild(kept, preview_of, language_settings(edition, lang), pages, site_dir)
 
 
 _workers: ProcessPoolExecutor | None = None
@@ -412,10 +435,16 @@ def write_sitemap(site: Path, base_url: str, prefixes: dict[str, str]) -> None:
                 (site / prefix / name).unlink(missing_ok=True)
         return
     tree = ElementTree.parse(site / "sitemap.xml")
+    # The original's pages: MkDocs' sitemap of them, or this one made before (the preview's
+    # rebuilds make it again from it), whose translations' entries are left out.
+    translations = tuple(prefix for prefix in prefixes.values() if prefix)
     paths = sorted(
-        loc.text.removeprefix(base_url)
-        for loc in tree.iter(f"{{{SITEMAP_NS}}}loc")
-        if loc.text is not None
+        {
+            path
+            for loc in tree.iter(f"{{{SITEMAP_NS}}}loc")
+            if loc.text is not None
+            and not (path := loc.text.removeprefix(base_url)).startswith(translations)
+        }
     )
     ElementTree.register_namespace("", SITEMAP_NS)
     ElementTree.register_namespace("xhtml", XHTML_NS)

@@ -7,8 +7,15 @@ them and loses nothing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from edition.memo import RenderMemory
 from edition.model.catalog import SourceMemory
 
+if TYPE_CHECKING:
+    from edition.site.incremental import KeptBuild
+
 SOURCES = SourceMemory()
 RENDERING = RenderMemory()
+# The preview's last good build of each language, alive, by the served site and the language.
+PREVIEW_BUILDS: dict[tuple[str, str], KeptBuild] = {}

@@ -82,6 +82,17 @@ def page(site: Path, path: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring((site / path / "index.html").read_bytes())
 
 
+def css(tree: lxml.html.HtmlElement, selector: str) -> list[lxml.html.HtmlElement]:
+    """Elements by `tag.class` (no cssselect here), or by `tag` alone."""
+    tag, _, name = selector.partition(".")
+    if not name:
+        return list(tree.iter(tag))
+    found: list[lxml.html.HtmlElement] = tree.xpath(
+        f'.//{tag}[contains(concat(" ", normalize-space(@class), " "), " {name} ")]'
+    )
+    return found
+
+
 def resolve(from_path: str, href: str) -> str:
     """A relative link from a site path (a folder) to the site path it names."""
     target = posixpath.normpath(posixpath.join(from_path, href.split("#")[0]))
@@ -127,20 +138,20 @@ def test_an_old_page_has_its_banner_and_points_at_the_current_one(
     site = Path(str(released["site"]))
     frozen_path = f"surum/{FIRST}/{prefix}belgeler/{DOCUMENT}/"
     tree_ = page(site, frozen_path)
-    banner = tree_.cssselect("aside.ed-frozen")
+    banner = css(tree_, "aside.ed-frozen")
     assert len(banner) == 1
     text = banner[0].text_content()
     assert FIRST in text and "2026-12-06" in text
     assert ("daha yeni" in text.lower()) if not prefix else ("newer version" in text)
-    current = banner[0].cssselect("a.ed-frozen-current")[0].get("href")
+    current = css(banner[0], "a.ed-frozen-current")[0].get("href")
     assert resolve(frozen_path, current) == f"{prefix}belgeler/{DOCUMENT}/"
     versions = resolve(frozen_path, banner[0].get("data-ed-versions")).rstrip("/")
     assert json.loads((site / versions).read_text("utf-8"))["current"]["version"] == SECOND
-    canonical = tree_.cssselect("link[rel=canonical]")[0].get("href")
+    canonical = tree_.xpath("//link[@rel='canonical']/@href")[0]
     assert canonical == f"{PUBLIC_ADDRESS}{prefix}belgeler/{DOCUMENT}/"
-    assert tree_.cssselect('meta[name=robots][content="noindex"]')
+    assert tree_.xpath("//meta[@name='robots'][@content='noindex']")
     # The copy is the whole site: its own links stay in it.
-    first_link = tree_.cssselect("nav.ed-neighbours a, .md-nav a")[0].get("href")
+    first_link = css(tree_, "nav.md-nav")[0].xpath(".//a/@href")[0]
     assert resolve(frozen_path, first_link).startswith(f"surum/{FIRST}/")
 
 
@@ -160,25 +171,25 @@ def test_old_versions_are_neither_in_the_sitemap_nor_searched(
 def test_the_comparisons_show_the_edits(released: dict[str, object]) -> None:
     site = Path(str(released["site"]))
     record = page(site, f"degisiklikler/{FIRST}/belgeler/{DOCUMENT}/")
-    assert [d.text_content() for d in record.cssselect("del.ed-del")] == ["tahminidir"]
-    assert [i.text_content() for i in record.cssselect("ins.ed-ins")] == ["varsayımıdır"]
+    assert [d.text_content() for d in css(record, "del.ed-del")] == ["tahminidir"]
+    assert [i.text_content() for i in css(record, "ins.ed-ins")] == ["varsayımıdır"]
     chapter = page(site, f"degisiklikler/{FIRST}/giris/")
-    assert "olmamasına rağmen" in " ".join(d.text_content() for d in chapter.cssselect("del"))
-    assert "olmasa da" in " ".join(i.text_content() for i in chapter.cssselect("ins"))
+    assert "olmamasına rağmen" in " ".join(d.text_content() for d in css(chapter, "del"))
+    assert "olmasa da" in " ".join(i.text_content() for i in css(chapter, "ins"))
     # The pages that did not change have no comparison.
     assert not (site / f"degisiklikler/{FIRST}/sonuc").exists()
     # Each changed page lists the version it changed in and links its comparison.
     for path in (f"belgeler/{DOCUMENT}/", "giris/"):
-        section = page(site, path).cssselect("section.ed-versions")[0]
+        section = css(page(site, path), "section.ed-versions")[0]
         assert SECOND in section.text_content()
-        hrefs = [resolve(path, a.get("href")) for a in section.cssselect("a")]
+        hrefs = [resolve(path, a.get("href")) for a in css(section, "a")]
         assert f"degisiklikler/{FIRST}/{path}" in hrefs
         assert f"surum/{FIRST}/{path}" in hrefs
     # The release's own page lists both edits; the versions page links each release to it.
     summary = page(site, f"degisiklikler/{SECOND}/").text_content()
     assert "varsayımıdır" in summary and "olmasa da" in summary
     versions = page(site, "surumler/")
-    hrefs = [resolve("surumler/", a.get("href")) for a in versions.cssselect("article a")]
+    hrefs = [resolve("surumler/", a.get("href")) for a in css(css(versions, "article")[0], "a")]
     for version in (FIRST, SECOND):
         assert f"degisiklikler/{version}/" in hrefs and f"surum/{version}/" in hrefs
     assert "Saklanmadı" in versions.text_content()  # 0.2.0 and 0.1.0 were never frozen
@@ -197,7 +208,7 @@ def test_the_citations_name_the_version(released: dict[str, object]) -> None:
     assert f"N1  - Dijital edisyon, sürüm {SECOND}" in (
         site / "belgeler" / DOCUMENT / "atif.ris"
     ).read_text("utf-8")
-    block = page(site, f"belgeler/{DOCUMENT}/").cssselect(".ed-cite-version")[0].text_content()
+    block = css(page(site, f"belgeler/{DOCUMENT}/"), "p.ed-cite-version")[0].text_content()
     assert SECOND in block and frozen in block
     # The frozen copy's own files name its own version.
     old = site / "surum" / FIRST / "belgeler" / DOCUMENT / "atif.json"

@@ -41,7 +41,36 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
             pieces.append(("-", "".join(before[i1:i2])))
         if tag in ("insert", "replace"):
             pieces.append(("+", "".join(after[j1:j2])))
-    return pieces
+    return _whole_changes(pieces)
+
+
+def _whole_changes(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Changes that only a space keeps apart shown as one: "olmamasına rağmen" replaced by
+    "olmasa da", rather than each word by a word with the space between them kept."""
+    merged: list[tuple[str, str]] = []
+    run: list[tuple[str, str]] = []
+
+    def close() -> None:
+        while run and run[-1][0] == "=":  # a trailing space belongs to what follows
+            trailing = run.pop()
+            close()
+            merged.append(trailing)
+            return
+        deleted = "".join(text for op, text in run if op != "+")
+        inserted = "".join(text for op, text in run if op != "-")
+        merged.extend((op, text) for op, text in (("-", deleted), ("+", inserted)) if text)
+        run.clear()
+
+    for operation, text in pieces:
+        if operation != "=" or (run and not text.strip()):
+            run.append((operation, text))
+            continue
+        if run:
+            close()
+        merged.append((operation, text))
+    if run:
+        close()
+    return merged
 
 
 def diff_html(old: str, new: str) -> str:

@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .PHONY: serve build check test lint system-deps node-deps browser-deps clean bench lighthouse \
-	publish publish-address offline
+	publish publish-address offline release
 
 serve: $(STAMP) node-deps
 	$(BIN)/python build_edition.py serve
@@ -18,6 +18,11 @@ build: $(STAMP) node-deps
 # published at, e.g. `make publish EDITION_URL=https://example.org/korkmaz/`.
 publish: publish-address $(STAMP) node-deps
 	EDITION_URL="$(EDITION_URL)" $(BIN)/python build_edition.py build
+
+# Freeze the current version (the first under `versions` in sources/edition.yaml): its site
+# kept in releases/<version>/ and served at /surum/<version>/ by every later build.
+release: publish-address $(STAMP) node-deps
+	EDITION_URL="$(EDITION_URL)" $(BIN)/python build_edition.py release
 
 publish-address:
 	@case "$(EDITION_URL)" in http://?*|https://?*) ;; \

@@ -6,6 +6,7 @@ As a script it is the editor's entry point:
 
     python build_edition.py check     validate every source, print every problem
     python build_edition.py build     build the site into site/, atomically
+    python build_edition.py release   freeze the current version in releases/<version>/
     python build_edition.py serve     preview at http://127.0.0.1:8000/ with live reload
     python build_edition.py offline   zip the built site as a copy to read from disk
 
@@ -168,12 +169,6 @@ def command_check(_arguments: argparse.Namespace) -> int:
 
 
 def command_build(arguments: argparse.Namespace) -> int:
-    from edition.outputs.registry import (
-        REGISTRY_FILE,
-        load_registry,
-        updated_registry,
-        write_registry,
-    )
     from edition.site.publish import BuildFailed, build_site
 
     if command_check(argparse.Namespace()) != 0:
@@ -185,12 +180,98 @@ def command_build(arguments: argparse.Namespace) -> int:
     except BuildFailed as error:
         print(f"build failed, the previous site is untouched: {error}", file=sys.stderr)
         return 1
+    _register()
+    print(f"built {arguments.site_dir}", file=sys.stderr)
+    return 0
+
+
+def _register() -> None:
+    """The URLs the site serves now, added to the register of published ones."""
+    from edition.outputs.registry import (
+        REGISTRY_FILE,
+        load_registry,
+        updated_registry,
+        write_registry,
+    )
+
     _edition, _problems, served = _check(ROOT)
     text, new = updated_registry(load_registry(ROOT), served)
     if new:
         write_registry(ROOT, text)
         print(f"registered {len(new)} new URL(s) in {REGISTRY_FILE}", file=sys.stderr)
-    print(f"built {arguments.site_dir}", file=sys.stderr)
+
+
+def command_release(arguments: argparse.Namespace) -> int:
+    """Freeze the current version: build it as published, keep its copy in releases/, and
+    put the site with every kept version in place."""
+    import dataclasses
+    import shutil
+    import tempfile
+
+    from edition.site.publish import BuildFailed, build_site, loaded_edition, public_address
+    from edition.site.releases import (
+        ReleaseFailed,
+        carry_over,
+        release_problem,
+        releasing,
+        write_release,
+    )
+    from edition.site.sitefolder import swap_in
+
+    if command_check(argparse.Namespace()) != 0:
+        return 1
+    edition, _problems = load_edition(ROOT)
+    assert edition is not None  # the check above passed
+    problem = release_problem(ROOT, edition, arguments.version)
+    if problem is not None:
+        print(f"error: {problem}; nothing was released", file=sys.stderr)
+        return 1
+    try:
+        address = public_address(ROOT)
+    except BuildFailed as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if address is None:
+        print(
+            "error: a release is a publication: give the address it is published at "
+            "(EDITION_URL=… or `address` in sources/edition.yaml); nothing was released",
+            file=sys.stderr,
+        )
+        return 2
+    site_dir = Path(arguments.site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    version = edition.info.version
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-release-", dir=site_dir.parent))
+    try:
+        staged = work / "site"
+        try:
+            with releasing(version):
+                build_site(ROOT / "mkdocs.yml", staged, pdf=not arguments.without_pdf)
+                building = loaded_edition(ROOT)
+                folder = write_release(ROOT, building, staged)
+        except (BuildFailed, ReleaseFailed) as error:
+            print(f"release failed, nothing was released: {error}", file=sys.stderr)
+            return 1
+        try:
+            released = loaded_edition(ROOT)
+            # The staged site has every earlier version already; the new one joins it.
+            new = tuple(r for r in released.releases if r.version == version)
+            carry_over(ROOT, dataclasses.replace(released, releases=new), staged)
+            swap_in(staged, site_dir)
+        except (BuildFailed, ReleaseFailed) as error:
+            print(
+                f"version {version} is released in {folder.relative_to(ROOT)}, but the site "
+                f"was not updated ({error}); run 'python build_edition.py build'",
+                file=sys.stderr,
+            )
+            return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _register()
+    print(
+        f"released version {version} in {folder.relative_to(ROOT)}/; built {arguments.site_dir}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -328,6 +409,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="skip printing the PDFs (a draft; the downloads page then links to none)",
     )
+    release = commands.add_parser(
+        "release",
+        help="freeze the current version: its site kept in releases/<version>/, served at "
+        "/<releases>/<version>/ by every later build",
+    )
+    release.add_argument(
+        "version", nargs="?", help="the version to release (default: the current one)"
+    )
+    release.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder")
+    release.add_argument(
+        "--without-pdf", action="store_true", help="freeze the site without the PDFs (a draft)"
+    )
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")
     edition = commands.add_parser(
@@ -381,6 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {
         "check": command_check,
         "build": command_build,
+        "release": command_release,
         "serve": command_serve,
         "new-document": command_new_document,
         "new-edition": command_new_edition,
@@ -390,7 +484,11 @@ def main(argv: list[str] | None = None) -> int:
     from edition.site.sitefolder import BuildLock, Locked
 
     try:
-        if arguments.command in ("build", "serve"):  # one at a time: they share site/ and caches
+        if arguments.command in (
+            "build",
+            "serve",
+            "release",
+        ):  # one at a time: they share site/ and caches
             with BuildLock(ROOT):
                 return handlers[arguments.command](arguments)
         return handlers[arguments.command](arguments)

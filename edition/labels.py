@@ -151,6 +151,58 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "changelog": "Sürümler",
         "changelog_intro": "Edisyonun yayımlanmış sürümleri, en yenisi başta.",
+        "changes_part_title": "Başlık",
+        "changes_part_paragraph": "Paragraf #{anchor}",
+        "changes_part_heading": "Ara başlık {n}",
+        "changes_part_block": "Blok {n}",
+        "changes_part_footnote": "Dipnot {n}",
+        "changes_compare_title": "{title}: {version} sürümü ile güncel sürüm",
+        "changes_compare_intro": (
+            "Bu sayfanın {version} sürümündeki ({date}) metni ve alanları, güncel sürümle "
+            "({current}) sözcük sözcük karşılaştırılmıştır; yalnızca değişen bölümler gösterilir."
+        ),
+        "changes_current_page": "Güncel sayfa",
+        "changes_frozen_page": "{version} sürümündeki hâli (dondurulmuş kopya)",
+        "changes_legend": "Silinen sözcükler üstü çizili, eklenenler altı çizili gösterilir.",
+        "changes_release_title": "{version} sürümünde değişenler",
+        "changes_first_kept": (
+            "{version}, dondurulmuş kopyası saklanan ilk sürümdür. Ondan önceki sürümlerin "
+            "metinleri saklanmadığı için karşılaştırılacak bir sürüm yok."
+        ),
+        "changes_release_intro": (
+            "{previous} sürümünden {version} sürümüne değişen sayfalar: {count}. Her birinin "
+            "değişen bölümleri sözcük sözcük gösterilir."
+        ),
+        "changes_heading": "Bu sayfanın sürümleri",
+        "changes_changed_in": "Değiştiği sürümler",
+        "changes_none": "saklanan sürümlerde değişmedi",
+        "changes_compare": "Güncel sürümle karşılaştır",
+        "changes_same": "Güncel sürümle aynı",
+        "changes_kept_since": (
+            "Saklanan sürümler {version} sürümüyle başlar; öncekilerin kopyası yoktur."
+        ),
+        "this_version": "Bu sayfa, edisyonun {version} sürümündedir ({date}).",
+        "this_version_link": "Bu sürümün kalıcı adresi (atıf için)",
+        "version_not_kept": (
+            "Saklanmadı: bu sürümün dondurulmuş bir kopyası yok; metni artık gösterilemez."
+        ),
+        "version_frozen": "Dondurulmuş kopya",
+        "version_changes": "Bu sürümde değişenler",
+        "cite_file_version": "Dijital edisyon, sürüm {version}; bu sürümün kalıcı adresi: {url}",
+        "frozen_title": "Sürüm {version} ({date}).",
+        "frozen_body": (
+            "Bu sayfa, edisyonun bu sürümünün dondurulmuş kopyasıdır: yayımlandığı gibi kalır, "
+            "hiç değişmez."
+        ),
+        "frozen_maybe_newer": (
+            "Daha yeni bir sürüm yayımlanmış olabilir; güncel sayfa bundan farklı olabilir."
+        ),
+        "frozen_newer": (
+            "Daha yeni bir sürüm var: {version} ({date}). Güncel sayfa bundan farklı olabilir."
+        ),
+        "frozen_is_current": "Bu, edisyonun güncel sürümüdür.",
+        "frozen_current_link": "Bu sayfanın güncel sürümü",
+        "frozen_versions_link": "Bütün sürümler",
         "version": "Sürüm",
         "people": "Kişiler",
         "chronology": "Kronoloji",
@@ -380,6 +432,59 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "changelog": "Versions",
         "changelog_intro": "The published versions of the edition, newest first.",
+        "changes_part_title": "Title",
+        "changes_part_paragraph": "Paragraph #{anchor}",
+        "changes_part_heading": "Heading {n}",
+        "changes_part_block": "Block {n}",
+        "changes_part_footnote": "Footnote {n}",
+        "changes_compare_title": "{title}: version {version} against the current version",
+        "changes_compare_intro": (
+            "This page's text and fields in version {version} ({date}), compared word by word "
+            "with the current version ({current}); only the parts that changed are shown."
+        ),
+        "changes_current_page": "The current page",
+        "changes_frozen_page": "As it was in version {version} (frozen copy)",
+        "changes_legend": "Deleted words are struck through, inserted words underlined.",
+        "changes_release_title": "What changed in version {version}",
+        "changes_first_kept": (
+            "Version {version} is the first whose frozen copy is kept. The texts of the "
+            "versions before it were not kept, so there is nothing to compare it with."
+        ),
+        "changes_release_intro": (
+            "Pages that changed from version {previous} to version {version}: {count}. The "
+            "parts of each that changed are shown word by word."
+        ),
+        "changes_heading": "Versions of this page",
+        "changes_changed_in": "Changed in",
+        "changes_none": "no change among the kept versions",
+        "changes_compare": "Compare with the current version",
+        "changes_same": "The same as the current version",
+        "changes_kept_since": (
+            "The kept versions begin with {version}; there is no copy of the earlier ones."
+        ),
+        "this_version": "This page is from version {version} of the edition ({date}).",
+        "this_version_link": "This version's permanent address (to cite)",
+        "version_not_kept": (
+            "Not kept: there is no frozen copy of this version, so its text cannot be shown."
+        ),
+        "version_frozen": "Frozen copy",
+        "version_changes": "What changed in it",
+        "cite_file_version": "Digital edition, version {version}; this version's permanent "
+        "address: {url}",
+        "frozen_title": "Version {version} ({date}).",
+        "frozen_body": (
+            "This page is the frozen copy of this version of the edition: it stays as it was "
+            "released and never changes."
+        ),
+        "frozen_maybe_newer": (
+            "A newer version may have been published since; the current page may differ."
+        ),
+        "frozen_newer": (
+            "A newer version exists: {version} ({date}). The current page may differ from this one."
+        ),
+        "frozen_is_current": "This is the edition's current version.",
+        "frozen_current_link": "This page in the current version",
+        "frozen_versions_link": "All versions",
         "version": "Version",
         "people": "People",
         "chronology": "Chronology",

@@ -45,6 +45,8 @@ class Paths:
     chronology: str
     glossary: str
     versions: str
+    releases: str
+    changes: str
     downloads: str
     parallel: str
     data: str
@@ -78,6 +80,27 @@ class Paths:
     @property
     def changelog(self) -> str:
         return f"{self.versions}.md"
+
+    def frozen_path(self, version: str, site_path: str = "") -> str:
+        """A released version's copy of a page, from the site root: /surum/0.4.0/<site path>.
+        The copy is the whole site as released, so every path of it is below this one."""
+        return f"{self.releases}/{version}/{site_path}"
+
+    @property
+    def versions_list(self) -> str:
+        """The current list of versions, read by the banners of the frozen copies (made
+        before the versions after them), served once from the site root."""
+        return f"{self.releases}/versions.json"
+
+    def changes_index(self, version: str) -> str:
+        """What the release of `version` changed."""
+        return f"{self.changes}/{version}/index.md"
+
+    def changes_src(self, version: str, page_src: str) -> str:
+        """A page (a document or a chapter) as it was in `version`, against the current one."""
+        # The title page's own index.md is the release's page: its comparison is a folder.
+        page = "index/index.md" if page_src == "index.md" else page_src
+        return f"{self.changes}/{version}/{page}"
 
     @property
     def downloads_page(self) -> str:

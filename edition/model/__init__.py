@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from edition.urls import Paths
 
@@ -353,6 +353,25 @@ class Version:
     origin: Origin
 
 
+@dataclass(frozen=True)
+class Release:
+    """A version frozen by `build_edition.py release`: the whole site as it was released, kept
+    as an archive that every later build carries over unchanged, and what its documents and
+    chapters said (`snapshot`, for the comparisons). `snapshot` is None for the version being
+    released by this very build, whose texts are the current ones."""
+
+    version: str
+    date: str
+    archive: str  # the site's archive, relative to the project: releases/<version>/site.tar.gz
+    archive_sha256: str
+    origin: Origin  # its manifest, releases/<version>/release.json
+    snapshot: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
+
+    @property
+    def pending(self) -> bool:
+        return self.snapshot is None
+
+
 # A journal issue's seasons, as edition.yaml's schema declares them: CSL's seasons 1-4, in
 # this order.
 SEASONS: tuple[str, ...] = tuple(
@@ -448,6 +467,16 @@ class Edition:
     people: tuple[Person, ...]
     events: tuple[Event, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+    releases: tuple[Release, ...] = ()  # the frozen versions, newest first
+
+    def release(self, version: str) -> Release | None:
+        """The frozen copy of `version`, when it was released (a listed version may not be)."""
+        return next((r for r in self.releases if r.version == version), None)
+
+    @property
+    def current_release(self) -> Release | None:
+        """The current version's frozen copy, once it is released (or being released)."""
+        return self.release(self.info.version)
 
     @property
     def languages(self) -> Languages:

@@ -40,6 +40,7 @@ from edition.model.glossary import check_glossary, parse_glossary
 from edition.model.people import mentions, parse_people
 from edition.problems import Problem, Problems, did_you_mean
 from edition.sources.hygiene import check_links, check_slug, read_source
+from edition.sources.releases import load_releases, manifest_files, releasing
 from edition.sources.schema import check_against_schema, check_fields, load_schema
 from edition.sources.yamlsource import LineMap, parse_yaml
 from edition.urls import Paths
@@ -127,6 +128,7 @@ def source_files(root: Path) -> list[Path]:
     files += sorted((root / DOCUMENTS_DIR).glob("*.yaml"))
     # Every language folder, listed or not: a folder the edition does not list is reported.
     files += sorted((root / DOCS_DIR).glob("*/*.md"))
+    files += manifest_files(root)
     return files
 
 
@@ -138,7 +140,7 @@ def load_edition(root: Path, memory: SourceMemory | None = None) -> Loaded:
     """
     memory = memory if memory is not None else SourceMemory()
     stamp = tuple(_status(path) for path in source_files(root))
-    key = (str(root.resolve()), stamp)
+    key = (str(root.resolve()), stamp, releasing())
     if memory.last is not None and memory.last[0] == key:
         return memory.last[1]
     try:
@@ -215,6 +217,7 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
         people=tuple(people),
         events=tuple(events),
         glossary=tuple(glossary),
+        releases=load_releases(root, info.versions, EDITION_FILE, problems),
     )
     check_edition(edition, problems, unreadable)
     return edition, problems
@@ -387,7 +390,7 @@ def _parse_translators(
 # one of these, or stems of files beside a page).
 TOP_LEVEL_PATHS = (
     "documents", "citations", "how_to_cite", "people", "chronology", "glossary", "versions",
-    "downloads", "parallel", "data", "pdf",
+    "releases", "changes", "downloads", "parallel", "data", "pdf",
 )  # fmt: skip
 
 

@@ -44,6 +44,23 @@ def absolute(base_url: str, src: str) -> str | None:
     return base_url.rstrip("/") + "/" + urls.src_to_url(src)
 
 
+def frozen_page_url(edition: Edition, lang: str, src: str, base_url: str) -> str | None:
+    """The address of a page of `lang` in the current version's frozen copy (/surum/<version>/
+    and the page's path): None before the version is released, or without a public address."""
+    if not base_url or edition.current_release is None:
+        return None
+    root = _root(base_url, lang, edition.languages)
+    site_path = urls.site_path(src, lang, edition.languages)
+    return root + edition.paths.frozen_path(edition.info.version, site_path)
+
+
+def with_version_note(item: dict[str, Any], note: str | None) -> dict[str, Any]:
+    """The item as its files give it once the version is released: with the version and its
+    frozen address as a note, which the styles do not print (a CSL `version` would be printed
+    as the document's own)."""
+    return {**item, "note": note} if note else item
+
+
 def _with_url(item: dict[str, Any], url: str | None) -> dict[str, Any]:
     if url is not None:
         item["URL"] = url
@@ -275,6 +292,8 @@ def to_bibtex(item: dict[str, Any], lang: str) -> str:
             ("library", f"{item['archive']}, {item['archive-place']}, {item['archive_location']}")
         )
     fields += [(field, item[name]) for name, field in _BIBLATEX_AFTER_ARCHIVE if name in item]
+    if "note" in item:  # biblatex's `note` holds the recipient
+        fields.append(("addendum", item["note"]))
     entry = Entry(entry_type, item["id"], [Field(key, value) for key, value in fields])
     return str(write_string(Library([entry])))
 
@@ -317,4 +336,6 @@ def to_ris(item: dict[str, Any]) -> str:
         entry["subsidiary_authors"] = [_inverted(name) for name in item["translator"]]
     if "original-title" in item:
         entry["translated_title"] = item["original-title"]
+    if "note" in item:
+        entry["notes"] = [item["note"]]
     return str(rispy.dumps([entry], mapping=RIS_MAPPING, skip_unknown_tags=False))

@@ -38,8 +38,21 @@ class CitationFiles:
     json: str
 
 
-def citation_files(item: dict[str, Any], lang: str) -> CitationFiles:
+def citation_files(
+    item: dict[str, Any], lang: str, version_note: str | None = None
+) -> CitationFiles:
+    """The item's BibTeX, RIS and CSL-JSON files; once the version is released, they name it
+    and the page's frozen address (`version_note`)."""
+    item = cite.with_version_note(item, version_note)
     return CitationFiles(cite.to_bibtex(item, lang), cite.to_ris(item), cite.to_csl_json(item))
+
+
+def version_note(edition: Edition, lang: str, src: str, base_url: str) -> str | None:
+    """What the citation files of a page say of its version, once the version is released."""
+    url = cite.frozen_page_url(edition, lang, src, base_url)
+    if url is None:
+        return None
+    return label(lang, "cite_file_version", version=edition.info.version, url=url)
 
 
 def cite_block(
@@ -241,4 +254,5 @@ def render_document_page(
             "head": head(document_metadata(item, document, heading, article, whole)),
         },
     }
-    return "\n".join(out) + "\n", meta, citation_files(item, lang)
+    files = citation_files(item, lang, version_note(edition, lang, src, base_url))
+    return "\n".join(out) + "\n", meta, files

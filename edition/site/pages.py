@@ -17,6 +17,7 @@ from edition.outputs import cite, exports
 from edition.outputs.metadata import article_metadata, translation_metadata
 from edition.outputs.registry import site_url
 from edition.render import (
+    changes,
     citing_places,
     documents_by_date,
     escape,
@@ -32,6 +33,7 @@ from edition.render.documentpages import (
     cite_block,
     head,
     render_document_page,
+    version_note,
 )
 from edition.render.indexes import render_chronology_page, render_glossary_page, render_people_page
 from edition.render.parallel import render_parallel_chapter
@@ -72,6 +74,7 @@ def render_site(
     pages: dict[str, Page] = {}
     article = cite.article_item(edition, lang, base_url)
     whole = cite.edition_item(edition, lang, base_url)
+    current = changes.current_snapshots(edition, lang)
 
     def add(page: Page) -> None:
         if page.src in pages:  # two things that claim one URL
@@ -82,6 +85,7 @@ def render_site(
                 **meta.get("edition", {}),
                 "alternates": alternates(page.src, lang, base_url, edition.languages),
                 **translation_notice(edition, lang, page.src),
+                **versions_notice(edition, lang, page.src, base_url, current),
             }
             page = Page(page.src, page.content, page.generated, meta)
         pages[page.src] = page
@@ -127,7 +131,15 @@ def render_site(
     remembered = memory.document_pages.setdefault(lang, Memo())
     # What every document page is made from besides its own record, its neighbours and the
     # people they name.
-    remembered.begin((base_url, edition.info, edition.works, edition.events))
+    remembered.begin(
+        (
+            base_url,
+            edition.info,
+            edition.works,
+            edition.events,
+            tuple((release.version, release.pending) for release in edition.releases),
+        )
+    )
     for index, document in enumerate(ordered):
         previous = ordered[index - 1] if index > 0 else None
         following = ordered[index + 1] if index + 1 < len(ordered) else None
@@ -182,12 +194,17 @@ def render_site(
         )
     )
     add_files(edition.paths.how_to_cite_page, edition.paths.article, citation_files(article, lang))
-    add_files(edition.paths.how_to_cite_page, edition.paths.edition, citation_files(whole, lang))
+    add_files(
+        edition.paths.how_to_cite_page,
+        edition.paths.edition,
+        citation_files(whole, lang, version_note(edition, lang, "index.md", base_url)),
+    )
     add(Page(edition.paths.people_page, render_people_page(edition, lang), True))
     add(Page(edition.paths.chronology_page, render_chronology_page(edition, lang), True))
     if edition.glossary:
         add(Page(edition.paths.glossary_page, render_glossary_page(edition, lang), True))
     add(Page(edition.paths.changelog, render_changelog(edition, lang), True))
+    add_changes(edition, lang, current, add)
     add_downloads(edition, lang, base_url, pages, add, memory)
     return pages
 
@@ -224,6 +241,54 @@ def add_downloads(
             True,
         )
     )
+
+
+def add_changes(
+    edition: Edition,
+    lang: str,
+    current: Mapping[str, Any],
+    add: Callable[[Page], None],
+) -> None:
+    """What each release changed, each page's comparison with the versions it differs from,
+    and (once, at the site root) the current list of versions for the frozen copies."""
+    for release in edition.releases:
+        add(
+            Page(
+                edition.paths.changes_index(release.version),
+                changes.render_release_changes(edition, lang, release, current),
+                True,
+            )
+        )
+    for kept in changes.kept_versions(edition, lang, current):
+        if kept.release.pending:
+            continue
+        for src, page in sorted(current.items()):
+            old = kept.pages.get(src)
+            if old is not None and changes.changed_parts(old, page):
+                add(
+                    Page(
+                        edition.paths.changes_src(kept.release.version, src),
+                        changes.render_comparison_page(edition, lang, kept.release, src, old, page),
+                        True,
+                    )
+                )
+    if edition.releases and lang == edition.original:
+        add(Page(edition.paths.versions_list, changes.versions_list(edition), True))
+
+
+def versions_notice(
+    edition: Edition, lang: str, src: str, base_url: str, current: Mapping[str, Any]
+) -> dict[str, Any]:
+    """On every page once its version is released: the version and this page's frozen copy;
+    on a document page or a chapter, its history among the kept versions."""
+    notice: dict[str, Any] = {}
+    version = changes.this_version(edition, lang, src, base_url)
+    if version is not None:
+        notice["this_version"] = version
+    history = changes.page_history(edition, lang, src, current)
+    if history is not None:
+        notice["page_versions"] = history
+    return notice
 
 
 def tei_link(edition: Edition, document_id: str, lang: str) -> dict[str, str]:
@@ -332,6 +397,8 @@ def render_changelog(edition: Edition, lang: str) -> str:
             "",
             escape(version.changes.text(lang)),
             "",
+            changes.release_links(edition, lang, version.version),
+            "",
         ]
     return "\n".join(out)
 
@@ -367,6 +434,11 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
         sources.append(edition.paths.glossary_page)
     if lang == edition.original:  # the data files live once, at the site root
         sources += exports.data_sources(edition)
+    current = changes.current_snapshots(edition, lang)
+    sources += [edition.paths.changes_index(release.version) for release in edition.releases]
+    sources += changes.comparison_sources(edition, lang, current)
+    if edition.releases and lang == edition.original:
+        sources.append(edition.paths.versions_list)
     sources.append(edition.paths.downloads_page)
     return sources
 

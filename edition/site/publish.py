@@ -30,6 +30,7 @@ from edition.site import session
 from edition.site.csp import apply_policy
 from edition.site.incremental import LanguageBuild
 from edition.site.pages import language_settings, render_site
+from edition.site.releases import ReleaseFailed, carry_over
 from edition.site.sitefolder import clear_leftovers, swap_in
 from edition.urls import language_prefixes
 
@@ -115,6 +116,7 @@ def build_site(
                 built.update({lang: job.result() for lang, job in translations.items()})
         if built[original].complete:
             _assemble(
+                root_config.parent,
                 edition,
                 site_dir,
                 prefixes,
@@ -153,6 +155,7 @@ _current_previews: set[Path] = set()
 
 
 def _assemble(
+    root: Path,
     edition: Edition,
     site_dir: Path,
     prefixes: dict[str, str],
@@ -182,6 +185,12 @@ def _assemble(
             apply_policy(staging)  # pages MkDocs did not render; the preview has no policy
         with _timed("Pagefind"):
             index_for_search(staging, prefixes)
+        # After the index: the released versions are not searched with the current one.
+        with _timed("Released versions"):
+            try:
+                carry_over(root, edition, staging)
+            except ReleaseFailed as error:
+                raise BuildFailed(str(error)) from error
     staging.chmod(0o755)
     with _site_lock:
         if preview and (site_dir / "pagefind").is_dir():  # until the next index is ready

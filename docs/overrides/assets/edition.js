@@ -26,3 +26,30 @@ document.addEventListener("click", (event) => {
   event.preventDefault();
   window.location.href = link.href.split("#")[0] + window.location.hash;
 });
+
+// A frozen copy of a version: its link to the current page keeps the reader's paragraph, and
+// its banner, made before any later version, says from the current list whether one exists.
+for (const banner of document.querySelectorAll(".ed-frozen")) {
+  const current = banner.querySelector("a.ed-frozen-current");
+  const base = current.getAttribute("href");
+  const follow = () => { current.setAttribute("href", base + window.location.hash); };
+  follow();
+  window.addEventListener("hashchange", follow);
+  fetch(banner.dataset.edVersions)
+    .then((response) => (response.ok ? response.json() : null))
+    .then((versions) => {
+      if (!versions) return;
+      const maybe = banner.querySelector(".ed-frozen-maybe");
+      if (versions.current.version === banner.dataset.edVersion) {
+        maybe.textContent = maybe.dataset.current;
+        return;
+      }
+      const newer = banner.querySelector(".ed-frozen-newer");
+      newer.textContent = newer.dataset.text
+        .replace("{version}", versions.current.version)
+        .replace("{date}", versions.current.date);
+      newer.hidden = false;
+      maybe.hidden = true;
+    })
+    .catch(() => {});
+}

@@ -68,7 +68,9 @@ def edit(project: Path) -> None:
     record = project / "sources" / "documents" / f"{DOCUMENT}.yaml"
     text = record.read_text("utf-8")
     assert "bir edisyon tahminidir" in text
-    record.write_text(text.replace("bir edisyon tahminidir", "bir edisyon varsayımıdır"), "utf-8")
+    assert "is an editorial conjecture" in text
+    text = text.replace("bir edisyon tahminidir", "bir edisyon varsayımıdır")
+    record.write_text(text.replace("an editorial conjecture", "an editorial assumption"), "utf-8")
     chapter = project / "docs" / "tr" / "giris.md"
     text = chapter.read_text("utf-8")
     assert "kolay olmamasına rağmen" in text
@@ -173,6 +175,9 @@ def test_the_comparisons_show_the_edits(released: dict[str, object]) -> None:
     record = page(site, f"degisiklikler/{FIRST}/belgeler/{DOCUMENT}/")
     assert [d.text_content() for d in css(record, "del.ed-del")] == ["tahminidir"]
     assert [i.text_content() for i in css(record, "ins.ed-ins")] == ["varsayımıdır"]
+    english = page(site, f"en/degisiklikler/{FIRST}/belgeler/{DOCUMENT}/")
+    assert [d.text_content() for d in css(english, "del.ed-del")] == ["conjecture"]
+    assert [i.text_content() for i in css(english, "ins.ed-ins")] == ["assumption"]
     chapter = page(site, f"degisiklikler/{FIRST}/giris/")
     assert "olmamasına rağmen" in " ".join(d.text_content() for d in css(chapter, "del"))
     assert "olmasa da" in " ".join(i.text_content() for i in css(chapter, "ins"))

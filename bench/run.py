@@ -1,10 +1,15 @@
-"""The benchmark: builds synthetic editions of N documents and prints a table.
+"""The benchmark: builds synthetic editions of N documents and prints tables.
 
-For each N: build time (median of the runs; the PDFs are not printed, see the README), the
-edition's own share of it (loading, checking, rendering, citations), peak memory, pages per
-second, HTML bytes of a document page, site size, the compressed bytes that headless Chromium
-downloads for a first visit to a document page and for a first search on it, and the
-preview's edit-to-visible time (an edit to one record until its page shows it over HTTP).
+For each N: build time (median of the runs; the PDFs and EPUBs are not made, see the README),
+the edition's own share of it (loading, checking, rendering, citations, in a fresh process),
+peak memory, pages per second, HTML bytes of a document page, site size, the compressed bytes
+that headless Chromium downloads for a first visit to a document page and for a first search
+on it; the preview's start, cold (nothing kept) and warm (the edition unchanged since the
+last preview stopped), and its edit-to-visible time: the median over edits of different kinds
+(a record's field and its translation, a chapter paragraph in each language, a person, a
+work, an event), each from saving the file until the page that shows it is served with the
+edit. Then, for the largest N, where the time of one edit went: the preview's own log of its
+steps for that edit.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import functools
 import gzip
 import os
 import platform
+import re
 import resource
+import signal
 import socket
 import statistics
 import subprocess
@@ -24,18 +31,26 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generate import generate  # type: ignore[import-not-found]
 from playwright.sync_api import Response, sync_playwright
 
+from edition.model import Edition
+from edition.model.catalog import load_edition
+from edition.urls import site_path
 
-def build(edition: Path) -> tuple[float, int]:
-    """Seconds and peak resident kilobytes of one `build_edition.py build`."""
+BUILD_OPTIONS = ("--without-pdf", "--without-epub")
+
+
+def build(edition: Path) -> tuple[float, int, list[str]]:
+    """Seconds, peak resident kilobytes and the logged steps of one `build_edition.py build`."""
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "build_edition.py", "build", "--without-pdf"],
+        [sys.executable, "build_edition.py", "build", "--verbose", *BUILD_OPTIONS],
         cwd=edition,
         capture_output=True,
         text=True,
@@ -44,19 +59,20 @@ def build(edition: Path) -> tuple[float, int]:
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed for {edition}:\n{result.stderr[-2000:]}")
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    steps = [line for line in result.stderr.splitlines() if re.search(r": \d+\.\d+ s$", line)]
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, steps
 
 
 def edition_work_seconds(edition: Path) -> float:
-    """Loading, checking and rendering both languages (citations included), as a build
-    does them, in a fresh process."""
+    """Loading, checking and rendering every language (citations included), as a build does
+    them, in a fresh process."""
     script = (
-        "import sys, time; from pathlib import Path; sys.path.insert(0, '.');"
-        "from edition.catalog import load_edition; from edition.pages import render_site;"
+        "import sys, time; from pathlib import Path;"
+        "from edition.model.catalog import load_edition; from edition.site.pages import "
+        "render_site; from edition.site.publish import public_address;"
         "t = time.perf_counter();"
-        "e, _ = load_edition(Path('.'));"
-        "[render_site(e, lang, 'http://127.0.0.1:8000/' + p) for lang, p in"
-        " (('tr', ''), ('en', 'en/'))];"
+        "e, _ = load_edition(Path('.')); base = public_address(Path('.')) or '';"
+        "[render_site(e, lang, base) for lang in e.languages];"
         "print(time.perf_counter() - t)"
     )
     result = subprocess.run(
@@ -100,37 +116,132 @@ def browser_bytes(site: Path, page: str, query: str) -> tuple[int, int]:
     return visit, search
 
 
-def preview_seconds(edition: Path, record: Path, page: str, edits: int = 5) -> float:
-    """Median seconds from saving an edit to one record until the preview serves its page
-    with the edit."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/{page}"
-    server = subprocess.Popen(
-        [sys.executable, "build_edition.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=edition,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    original = record.read_text(encoding="utf-8")
-    try:
-        _wait_for(url, "", timeout=1800)
-        times = []
-        for edit in range(edits):
-            marker = f"düzeltme {edit}"
-            time.sleep(1)  # a fresh edit, not one batched with the last
-            started = time.perf_counter()
-            record.write_text(
-                original.replace('date_as_printed: "', f'date_as_printed: "{marker} '), "utf-8"
-            )
-            _wait_for(url, marker, timeout=600)
-            times.append(time.perf_counter() - started)
-        return statistics.median(times)
-    finally:
-        record.write_text(original, encoding="utf-8")
-        server.terminate()
-        server.wait(timeout=60)
+@dataclass(frozen=True)
+class Edit:
+    """One kind of edit: the file it changes, how, and the page that shows it."""
+
+    kind: str
+    source: str  # relative to the edition
+    change: Callable[[str, str], str]  # (text, marker) -> edited text
+    page: str  # the site path that shows the marker
+
+
+def _once(old: str, new: Callable[[str], str]) -> Callable[[str, str], str]:
+    def change(text: str, marker: str) -> str:
+        if old not in text:
+            raise SystemExit(f"the benchmark's edit cannot find {old!r}")
+        return text.replace(old, new(marker), 1)
+
+    return change
+
+
+def edits_of(edition: Edition, root: Path) -> list[Edit]:
+    """An edit of each kind the editor makes, on the generated edition."""
+    original, translation = edition.languages.original, edition.languages.translations[0]
+    record = sorted((root / "sources" / "documents").glob("*.yaml"))[0]
+    document = edition.paths.document_src(record.stem)
+    chapter = edition.chapters_in(original)[1].slug
+
+    def page(src: str, lang: str) -> str:
+        return site_path(src, lang, edition.languages)
+
+    return [
+        Edit(
+            "a record's field",
+            f"sources/documents/{record.name}",
+            _once('date_as_printed: "', lambda m: f'date_as_printed: "{m} '),
+            page(document, original),
+        ),
+        Edit(
+            "a record's translation",
+            f"sources/documents/{record.name}",
+            _once(f"  {translation}: |\n    ", lambda m: f"  {translation}: |\n    {m} "),
+            page(document, translation),
+        ),
+        Edit(
+            "a chapter paragraph",
+            f"docs/{original}/{chapter}.md",
+            _once("\n\n", lambda m: f"\n\n{m} "),
+            page(f"{chapter}.md", original),
+        ),
+        Edit(
+            "a translated paragraph",
+            f"docs/{translation}/{chapter}.md",
+            _once("\n\n", lambda m: f"\n\n{m} "),
+            page(f"{chapter}.md", translation),
+        ),
+        Edit(
+            "a person",
+            "sources/people.yaml",
+            _once(f"    {original}: ", lambda m: f"    {original}: {m} "),
+            page(edition.paths.people_page, original),
+        ),
+        Edit(
+            "a work",
+            "sources/references.bib",
+            _once(
+                "  status = {incomplete},",
+                lambda m: f"  title = {{{m}}},\n  status = {{incomplete}},",
+            ),
+            page(edition.paths.citations_page, original),
+        ),
+        Edit(
+            "an event",
+            "sources/events.yaml",
+            _once(f"    {original}: ", lambda m: f"    {original}: {m} "),
+            page(edition.paths.chronology_page, original),
+        ),
+    ]
+
+
+class Preview:
+    """`build_edition.py serve` on the edition, its log kept in a file."""
+
+    def __init__(self, edition: Path, log: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.log = log
+        self._log = log.open("a", encoding="utf-8")
+        started = time.perf_counter()
+        self._process = subprocess.Popen(
+            [sys.executable, "build_edition.py", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=edition,
+            stdout=subprocess.DEVNULL,
+            stderr=self._log,
+        )
+        _wait_for(self.url(""), "", timeout=3600)
+        self.start_seconds = time.perf_counter() - started
+
+    def url(self, page: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{page}"
+
+    def stop(self) -> None:
+        """As the editor stops it, with Ctrl-C: what it keeps for a warm start is written."""
+        self._process.send_signal(signal.SIGINT)
+        self._process.wait(timeout=600)
+        self._log.close()
+
+
+def edit_to_visible(
+    preview: Preview, root: Path, edit: Edit, number: int
+) -> tuple[float, list[str]]:
+    """Seconds from saving `edit` until its page is served with it, and the preview's log
+    of the steps of that rebuild."""
+    marker = f"benchedit{number}x"
+    path = root / edit.source
+    text = path.read_text(encoding="utf-8")
+    time.sleep(1)  # a fresh edit, not one batched with the last
+    logged = preview.log.stat().st_size
+    started = time.perf_counter()
+    path.write_text(edit.change(text, marker), encoding="utf-8")
+    _wait_for(preview.url(edit.page), marker, timeout=900)
+    seconds = time.perf_counter() - started
+    time.sleep(0.5)  # the rest of the rebuild's log
+    with preview.log.open(encoding="utf-8") as log:
+        log.seek(logged)
+        steps = [line.strip() for line in log if re.search(r": \d+\.\d+ s$|built in", line)]
+    return seconds, steps
 
 
 def _wait_for(url: str, text: str, timeout: float) -> None:
@@ -142,29 +253,56 @@ def _wait_for(url: str, text: str, timeout: float) -> None:
                     return
         except OSError:
             pass
-        time.sleep(0.02)
+        time.sleep(0.01)
     raise SystemExit(f"the preview did not show {text!r} at {url}")
 
 
-def measure(count: int, runs: int, workspace: Path) -> dict[str, str]:
-    edition = workspace / f"edition-{count}"
-    generate(count, edition)
+@dataclass
+class Measured:
+    row: dict[str, str]
+    build_seconds: float
+    build_steps: list[str]
+    edit_steps: list[str]
+    edits: list[tuple[str, float]]
+
+
+def measure(count: int, runs: int, workspace: Path, rounds: int) -> Measured:
+    root = workspace / f"edition-{count}"
+    generate(count, root)
     timings = []
     peak = 0
+    steps: list[str] = []
     for _ in range(runs):
-        seconds, peak = build(edition)
+        seconds, peak, steps = build(root)
         timings.append(seconds)
-    site = edition / "site"
+    edition, _problems = load_edition(root)
+    assert edition is not None
+    site = root / "site"
     pages = sorted(site.rglob("*.html"))
-    record = sorted((edition / "sources" / "documents").glob("*.yaml"))[0]
-    page = f"belgeler/{record.stem}/"
+    record = sorted((root / "sources" / "documents").glob("*.yaml"))[0]
+    page = site_path(edition.paths.document_src(record.stem), edition.original, edition.languages)
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     median = statistics.median(timings)
-    own = edition_work_seconds(edition)
+    own = edition_work_seconds(root)
     visit, search = browser_bytes(site, page, "Moskova")
-    # Each edit at archive scale waits for a whole rebuild: fewer of them.
-    preview = preview_seconds(edition, record, page, edits=5 if count <= 100 else 2)
-    return {
+
+    log = workspace / f"preview-{count}.log"
+    cold = Preview(root, log)
+    edits: list[tuple[str, float]] = []
+    edit_steps: list[str] = []
+    try:
+        for round_ in range(rounds):
+            for number, edit in enumerate(edits_of(edition, root)):
+                seconds, logged = edit_to_visible(cold, root, edit, round_ * 100 + number)
+                edits.append((edit.kind, seconds))
+                if round_ == 0 and number == 0:
+                    edit_steps = logged
+    finally:
+        cold.stop()
+    warm = Preview(root, log)
+    warm.stop()
+    times = [seconds for _kind, seconds in edits]
+    row = {
         "documents": f"{count:,}",
         "build, median (s)": f"{median:.1f}",
         "runs": str(runs),
@@ -176,8 +314,19 @@ def measure(count: int, runs: int, workspace: Path) -> dict[str, str]:
         "site (MB)": f"{size / 1e6:.1f}",
         "first visit, compressed (KB)": f"{visit / 1000:.1f}",
         "first search (KB)": f"{search / 1000:.1f}",
-        "preview edit to visible (s)": f"{preview:.2f}",
+        "preview start, cold / warm (s)": f"{cold.start_seconds:.1f} / {warm.start_seconds:.1f}",
+        f"edit to visible, median of {len(times)} (s)": f"{statistics.median(times):.2f}",
+        "slowest edit (s)": f"{max(times):.2f}",
     }
+    return Measured(row, median, steps, edit_steps, edits)
+
+
+def _table(rows: list[dict[str, str]]) -> None:
+    columns = list(rows[0])
+    print("| " + " | ".join(columns) + " |")
+    print("|" + " --- |" * len(columns))
+    for row in rows:
+        print("| " + " | ".join(row[c] for c in columns) + " |")
 
 
 def main() -> None:
@@ -186,22 +335,38 @@ def main() -> None:
     parser.add_argument(
         "--runs", type=int, default=None, help="builds per N (default: 3 up to 100, then 1)"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="times each kind of edit is made (default 1)"
+    )
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as workspace:
-        rows = [
-            measure(n, arguments.runs or (3 if n <= 100 else 1), Path(workspace))
+        results = {
+            n: measure(
+                n, arguments.runs or (3 if n <= 100 else 1), Path(workspace), arguments.rounds
+            )
             for n in arguments.counts
-        ]
+        }
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     print(
         f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, {platform.machine()}, "
         f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}\n"
     )
-    columns = list(rows[0])
-    print("| " + " | ".join(columns) + " |")
-    print("|" + " --- |" * len(columns))
-    for row in rows:
-        print("| " + " | ".join(row[c] for c in columns) + " |")
+    _table([result.row for result in results.values()])
+    if 1000 in results and 5000 in results:
+        ratio = results[5000].build_seconds / results[1000].build_seconds
+        print(f"\nt(5,000) / t(1,000) = {ratio:.2f}")
+    largest = max(results)
+    print(f"\nEach edit at {largest:,} documents (s):\n")
+    _table([{"edit": kind, "to visible (s)": f"{s:.2f}"} for kind, s in results[largest].edits])
+    print(
+        f"\nOne edit at {largest:,} documents ({results[largest].edits[0][0]}),"
+        " as the preview logs its steps:\n"
+    )
+    for line in results[largest].edit_steps:
+        print(f"    {line}")
+    print(f"\nA full build at {largest:,} documents, its steps:\n")
+    for line in results[largest].build_steps:
+        print(f"    {line}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from edition.site.incremental import LanguageBuild
-from edition.site.publish import BuildFailed, build_site
+from edition.site.publish import BuildFailed, Preview, build_site
 from tests.conftest import run_cli
 
 RECORD = "sources/documents/rgaspi-159-2-57-003.yaml"
@@ -81,6 +81,23 @@ def test_an_edit_writes_only_what_it_changed_and_the_site_is_a_full_builds(
     # A paragraph of a chapter: the chapter, its parallel page, the article's TEI …
     pages = step(lambda: edit(project, "docs/tr/giris.md", "ilk olarak fark eden", "ilk fark eden"))
     assert all(count is not None for count in pages.values()), pages
+    # … and of its translation.
+    step(lambda: edit(project, "docs/en/giris.md", "capable personnel", "able personnel"))
+    # A work cited: the citations pages, every page that cites it, the data files.
+    step(
+        lambda: edit(
+            project, "sources/references.bib", "shorthand = {Aliyef}", "shorthand = {Aliyev}"
+        )
+    )
+    # An event: the chronology, the paragraph it links to.
+    step(
+        lambda: edit(
+            project,
+            "sources/events.yaml",
+            "en: The Bolshevik Revolution",
+            "en: The October Revolution",
+        )
+    )
     # A new record and its citation, then both removed: its pages come and go.
     citing = ("docs/tr/mustafa-kemal-ve-komunizm.md", "docs/en/mustafa-kemal-ve-komunizm.md")
     for chapter in citing:
@@ -174,3 +191,46 @@ def test_a_broken_link_fails_the_rebuild_and_the_preview_stays(
         lambda: edit(project, chapter, broken, "sonuc.md#p30"),
         reason="strict mode",  # MkDocs' warning of the link, counted in strict mode
     )
+
+
+def pages_of(site: Path) -> dict[str, bytes | None]:
+    """The site but its search index, which the preview makes a moment after each build."""
+    return {name: data for name, data in files_of(site).items() if name.split("/")[0] != "pagefind"}
+
+
+def test_a_warm_start_serves_the_kept_site_and_a_changed_one_is_built_anew(
+    project: Path, tmp_path: Path
+) -> None:
+    """A preview stopped as the editor stops it keeps its site; the next one on the same
+    sources serves it as it is and builds edits as after a cold start; a source changed or
+    a file of the kept site damaged in between, and the site is built anew."""
+    first = Preview(project / "mkdocs.yml")
+    assert first.start() is False  # nothing kept yet: a full build
+    first.stop()
+    kept = files_of(first.site)
+
+    warm = Preview(project / "mkdocs.yml")
+    assert warm.start() is True
+    assert files_of(warm.site) == kept  # served at once, as it was left
+    warm.ready()
+    edit(project, RECORD, 'date: "1920-09-27"', 'date: "1920-09-28"')
+    warm.build()
+    reference = tmp_path / "full"
+    build_site(project / "mkdocs.yml", reference, preview=True)
+    assert pages_of(warm.site) == pages_of(reference)
+    warm.stop()
+
+    # Changed while no preview ran: not trusted, built anew from the changed source.
+    edit(project, "sources/people.yaml", "Büyükelçisi (1922-1923)", "elçisi (1922-1923)")
+    changed = Preview(project / "mkdocs.yml")
+    assert changed.start() is False
+    build_site(project / "mkdocs.yml", reference, preview=True)
+    assert pages_of(changed.site) == pages_of(reference)
+    changed.stop()
+
+    # A file of the kept site gone: not trusted either.
+    (changed.site / "index.html").unlink()
+    damaged = Preview(project / "mkdocs.yml")
+    assert damaged.start() is False
+    assert pages_of(damaged.site) == pages_of(reference)
+    damaged.stop()

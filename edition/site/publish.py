@@ -32,6 +32,7 @@ from edition.site.incremental import LanguageBuild
 from edition.site.pages import language_settings, render_site
 from edition.site.releases import ReleaseFailed, carry_over
 from edition.site.sitefolder import clear_leftovers, swap_in
+from edition.site.warmstart import PreviewCache, made_from, sources_status
 from edition.urls import language_prefixes
 
 log = logging.getLogger("mkdocs.edition")
@@ -248,7 +249,7 @@ def _timed(step: str) -> Iterator[None]:
     """How long a step of the build took, for the log (shown by `serve`, and by `build -v`)."""
     started = time.perf_counter()
     yield
-    log.info("%s: %.1f s", step, time.perf_counter() - started)
+    log.info("%s: %.2f s", step, time.perf_counter() - started)
 
 
 def build_language(
@@ -293,7 +294,8 @@ def _rebuild_kept(
     kept = session.PREVIEW_BUILDS.get((preview_of, lang))
     if kept is None or kept.config is None or kept.env is None:
         return None
-    edition, problems = load_edition(root, session.SOURCES)
+    with _timed(f"loading the sources ({lang})"):
+        edition, problems = load_edition(root, session.SOURCES)
     if edition is None or problems.errors or problems.warnings:
         return None
     with _timed(f"rendering {lang}"):
@@ -482,31 +484,27 @@ def write_sitemap(site: Path, base_url: str, prefixes: dict[str, str]) -> None:
 def serve(root_config: Path, dev_addr: str) -> None:
     """Preview at dev_addr with live reload. After the first build, an edit writes only the
     pages it changed; a build with problems prints them and the last good site stays served.
-    The search index follows a moment later, made in the background."""
+    The search index follows a moment later, made in the background. Started again on
+    sources unchanged since it was last stopped, it serves the site it kept at once
+    (warmstart.py)."""
+    import signal
+
     from mkdocs.livereload import LiveReloadServer
 
     host, _, port = dev_addr.rpartition(":")
-    workspace = Path(tempfile.mkdtemp(prefix="edition-preview-"))
-    site = workspace / "site"
-    site.mkdir()
-    search = SearchIndexer(site)
-
-    def builder() -> None:
-        started = time.perf_counter()
-        log.info("Building the edition...")
-        try:
-            build_site(root_config, site, preview=True)
-            log.info("Edition built in %.2f s", time.perf_counter() - started)
-            search.request(language_prefixes(loaded_edition(root_config.parent).languages))
-        except BuildFailed as error:
-            log.error("%s; still serving the last good site", error)
-
+    preview = Preview(root_config)
+    # Stopped by its terminal or a process manager, it keeps its site as after Ctrl-C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     # Edits are looked for ten times a second, so that one shows within about a second.
     server = LiveReloadServer(
-        builder=builder, host=host, port=int(port), root=str(site), polling_interval=0.1
+        builder=preview.build,
+        host=host,
+        port=int(port),
+        root=str(preview.site),
+        polling_interval=0.1,
     )
     try:
-        builder()
+        preview.start()
         root = root_config.parent
         for watched in ("docs", "sources", root_config.name):
             server.watch(str(root / watched))
@@ -515,8 +513,84 @@ def serve(root_config: Path, dev_addr: str) -> None:
         log.info("Shutting down...")
     finally:
         server.shutdown()
-        search.stop()
-        shutil.rmtree(workspace, ignore_errors=True)
+        preview.stop()
+
+
+class Preview:
+    """The preview's builds of the edition of `root_config` into the site it serves, kept in
+    the project (warmstart.py) for the next start."""
+
+    def __init__(self, root_config: Path) -> None:
+        self._config = root_config
+        self._root = root_config.parent
+        self._cache = PreviewCache(self._root)
+        self.site = self._cache.site
+        self._search = SearchIndexer(self.site)
+        self._building = threading.Lock()
+        # The sources' status when the served site was made from them, if no source changed
+        # while it was built: the site may then be kept for the next start.
+        self._built_from: tuple[tuple[str, int, int, int], ...] | None = None
+        self._warm_up: threading.Thread | None = None
+
+    def start(self) -> bool:
+        """Serve the kept site if it was made from these very sources, making the builds an
+        edit needs in the background; else build the site. True for a warm start."""
+        started = time.perf_counter()
+        if self._cache.take(made_from(self._root, self._site_url())):
+            log.info(
+                "Serving the site kept from the last preview (%.2f s): the sources are "
+                "unchanged; the builds for edits are made in the background",
+                time.perf_counter() - started,
+            )
+            self._warm_up = threading.Thread(target=self.build, name="warm-up", daemon=True)
+            self._warm_up.start()
+            return True
+        shutil.rmtree(self.site, ignore_errors=True)
+        self.site.mkdir(parents=True)
+        self.build()
+        return False
+
+    def build(self) -> None:
+        """Build the site anew, or only what an edit changed; a failed build is reported and
+        the last good site stays served."""
+        with self._building:
+            started = time.perf_counter()
+            log.info("Building the edition...")
+            before = sources_status(self._root)
+            try:
+                build_site(self._config, self.site, preview=True)
+            except BuildFailed as error:
+                self._built_from = None
+                log.error("%s; still serving the last good site", error)
+                return
+            self._built_from = before if sources_status(self._root) == before else None
+            log.info("Edition built in %.2f s", time.perf_counter() - started)
+            self._search.request(language_prefixes(loaded_edition(self._root).languages))
+
+    def ready(self) -> None:
+        """Wait until an edit is built as on a cold start: the warm-up build is done."""
+        if self._warm_up is not None:
+            self._warm_up.join()
+
+    def stop(self) -> None:
+        """Stop, keeping the site for the next start if it is whole: no build unfinished or
+        failed, no source changed since, the search index made from it."""
+        self._search.stop()
+        if not self._building.acquire(blocking=False):
+            return
+        try:
+            if (
+                self._built_from is not None
+                and self._built_from == sources_status(self._root)
+                and self._search.current
+            ):
+                self._cache.keep(made_from(self._root, self._site_url()))
+                log.info("The site is kept for the next preview")
+        finally:
+            self._building.release()
+
+    def _site_url(self) -> str:
+        return public_address(self._root) or ""
 
 
 class SearchIndexer:
@@ -529,31 +603,50 @@ class SearchIndexer:
         self._prefixes: dict[str, str] = {}
         self._wanted = threading.Event()
         self._stopping = False
+        self._requested = 0  # requests made, and the last one whose index is in place
+        self._indexed = 0
         self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
         self._thread.start()
 
     def request(self, prefixes: dict[str, str]) -> None:
         """Index the site's languages (`prefixes`, as the build that asks served them)."""
         self._prefixes = prefixes
+        self._requested += 1
         self._wanted.set()
 
     def stop(self) -> None:
+        """Stop once the index asked for last is in place (Ctrl-C again: at once)."""
+        if self._indexed != self._requested:
+            log.info("Finishing the search index, for the next start...")
         self._stopping = True
         self._wanted.set()
-        self._thread.join(timeout=60)
+        self._thread.join()
+
+    @property
+    def current(self) -> bool:
+        """Whether the index in place was made after the last request, nothing running."""
+        return not self._thread.is_alive() and self._indexed == self._requested
 
     def _run(self) -> None:
         while True:
-            self._wanted.wait()
+            # Stopping, a last request is still served: the kept site needs its index.
+            if not self._stopping:
+                self._wanted.wait()
             self._wanted.clear()
-            if self._stopping:
-                return
+            requested = self._requested
+            if requested == self._indexed:
+                if self._stopping:
+                    return
+                continue
             bundle = self._site.parent / ".pagefind-new"
             try:
                 index_for_search(self._site, self._prefixes, bundle, background=True)
             except (BuildFailed, OSError) as error:
                 log.warning("The search index was not updated: %s", error)
+                if self._stopping:
+                    return
                 continue
             with _site_lock:
                 _swap_in(bundle, self._site / "pagefind")
+            self._indexed = requested
             log.info("Search index updated")

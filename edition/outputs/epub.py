@@ -26,11 +26,10 @@ from edition.outputs.book import (
     link_target,
     render_title_page,
 )
+from edition.render import escape_html
 
 STYLESHEET = Path(__file__).with_name("epub.css")
 MIMETYPE = "application/epub+zip"
-# The content documents, the stylesheet and the package, all in EbookLib's one folder.
-CONTENT_FOLDER = "EPUB"
 
 
 class EpubFailed(Exception):
@@ -78,8 +77,8 @@ def assemble_parts(site: Path, edition: Edition, lang: str, root_url: str) -> li
         if root_url:
             page_url = root_url + page_path
             inner += (
-                f'<p class="epub-online">{label(lang, "book_online")} '
-                f'<a href="{page_url}">{page_url}</a></p>\n'
+                f'<p class="epub-online">{escape_html(label(lang, "book_online"))} '
+                f'<a href="{escape_html(page_url)}">{escape_html(page_url)}</a></p>\n'
             )
         parts.append(
             Part(

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.etree
 import lxml.html
 import pytest
+from playwright.sync_api import Browser
 
 from edition.labels import label, named
 from edition.model.catalog import load_edition
@@ -25,6 +26,7 @@ from edition.outputs.book import book_sections, section_key
 from edition.urls import epub_path, site_path
 from tests.conftest import PUBLIC_ADDRESS, ROOT, parse_page, run_cli
 from tests.epubcheck import epubcheck_messages
+from tests.test_accessibility import AXE
 
 EDITION, _ = load_edition(ROOT)
 assert EDITION is not None
@@ -332,3 +334,31 @@ def test_a_draft_without_epub_makes_none_and_says_so(project: Path) -> None:
     (table,) = downloads.xpath("//article//h2[@id='epub']/following-sibling::table[1]")
     cells = [row.xpath("td")[3].text_content().strip() for row in table.xpath("tbody/tr")]
     assert cells == [filefacts.UNKNOWN_YET] * len(LANGS)
+
+
+def test_no_content_document_has_an_accessibility_violation_for_axe(
+    site: Path, browser: Browser, tmp_path: Path
+) -> None:
+    assert AXE.is_file(), "make test installs axe-core with npm ci"
+    page = browser.new_page()
+    found = {}
+    for code in LANGS:
+        folder = tmp_path / code
+        with zipfile.ZipFile(book_file(site, code)) as archive:
+            archive.extractall(folder)
+        book = opened(book_file(site, code))
+        # The navigation document is EbookLib's, read by reading systems as their contents
+        # rather than shown as a page: its web-page rules (one main landmark, an h1) do not
+        # apply. EPUBCheck checks it; the edition's own content documents are checked here.
+        for name in set(book.documents) - {book.manifest["nav"]}:
+            page.goto((folder / name).as_uri())  # as XHTML, as a reading system opens it
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(
+                """async () => (await axe.run(document, {resultTypes: ['violations']}))
+                     .violations.map(v => `${v.id} (${v.impact}): `
+                       + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
+            )
+            if violations:
+                found[f"{code}/{name}"] = violations
+    page.close()
+    assert found == {}

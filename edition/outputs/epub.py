@@ -67,7 +67,7 @@ def assemble_parts(site: Path, edition: Edition, lang: str, root_url: str) -> li
         cite_paragraphs_on_site(body, root_url + page_path if root_url else None)
         for link in body.xpath(".//a[@href]"):
             place_link(link, page_path, section.key, by_path, ids, root_url)
-        as_epub_notes(body)
+        as_epub_notes(body, lang)
         mark_languages(body)
         inner = "".join(
             lxml.html.tostring(child, encoding="unicode") for child in body.iterchildren()
@@ -85,8 +85,9 @@ def assemble_parts(site: Path, edition: Edition, lang: str, root_url: str) -> li
                 section,
                 part_file(section.key),
                 built.titles[section.key],
-                f'<html><body><section class="epub-level-{section.level}">{inner}'
-                "</section></body></html>",
+                # The part's text is its document's main landmark, as on the site.
+                f'<html><body><main class="epub-level-{section.level}">{inner}'
+                "</main></body></html>",
             )
         )
     return parts
@@ -128,9 +129,10 @@ def cite_paragraphs_on_site(body: HtmlElement, page_url: str | None) -> None:
         number.set("href", page_url + number.get("href"))
 
 
-def as_epub_notes(body: HtmlElement) -> None:
+def as_epub_notes(body: HtmlElement, lang: str) -> None:
     """The footnotes as EPUB 3 notes: each call a `noteref`, each note an `aside` of type
-    `footnote` with its number and its link back, which reading systems show in a pop-up."""
+    `footnote` with its number and its link back, which reading systems show in a pop-up;
+    each note is named ('note 1'), since each `aside` is a landmark of its own."""
     for call in body.xpath(".//a[contains(@class, 'footnote-ref')]"):
         call.set("epub:type", "noteref")
         call.set("role", "doc-noteref")
@@ -143,6 +145,7 @@ def as_epub_notes(body: HtmlElement) -> None:
                 item.set("epub:type", "footnote")
                 item.set("role", "doc-footnote")
                 item.set("class", "epub-footnote")
+                item.set("aria-label", f"{label(lang, 'footnote')} {number}")
                 first = item.find("p")
                 mark = lxml.html.fromstring(f'<span class="epub-note-number">{number}. </span>')
                 if first is not None:

@@ -175,7 +175,10 @@ def command_build(arguments: argparse.Namespace) -> int:
         return 1
     try:
         build_site(
-            ROOT / "mkdocs.yml", Path(arguments.site_dir).resolve(), pdf=not arguments.without_pdf
+            ROOT / "mkdocs.yml",
+            Path(arguments.site_dir).resolve(),
+            pdf=not arguments.without_pdf,
+            epub=not arguments.without_epub,
         )
     except BuildFailed as error:
         print(f"build failed, the previous site is untouched: {error}", file=sys.stderr)
@@ -246,7 +249,12 @@ def command_release(arguments: argparse.Namespace) -> int:
         staged = work / "site"
         try:
             with releasing(version):
-                build_site(ROOT / "mkdocs.yml", staged, pdf=not arguments.without_pdf)
+                build_site(
+                    ROOT / "mkdocs.yml",
+                    staged,
+                    pdf=not arguments.without_pdf,
+                    epub=not arguments.without_epub,
+                )
                 building = loaded_edition(ROOT)
                 folder = write_release(ROOT, building, staged)
         except (BuildFailed, ReleaseFailed) as error:
@@ -409,6 +417,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="skip printing the PDFs (a draft; the downloads page then links to none)",
     )
+    build.add_argument(
+        "--without-epub",
+        action="store_true",
+        help="skip making the EPUBs (a draft; the downloads page then links to none)",
+    )
     release = commands.add_parser(
         "release",
         help="freeze the current version: its site kept in releases/<version>/, served at "
@@ -420,6 +433,9 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder")
     release.add_argument(
         "--without-pdf", action="store_true", help="freeze the site without the PDFs (a draft)"
+    )
+    release.add_argument(
+        "--without-epub", action="store_true", help="freeze the site without the EPUBs (a draft)"
     )
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")

@@ -3,8 +3,8 @@
 #   build   — ICU headers and pkg-config, for PyICU (Turkish collation); Debian's Chromium
 #             and the Liberation fonts, which print the edition's PDF
 #   node    — Node.js and npm, which run citeproc-js (the citations) and the test tools
-#   browser — Debian's Chromium, which the browser tests drive through Playwright, and a
-#             Java runtime for the Nu Html Checker
+#   browser — Debian's Chromium, which the browser tests drive through Playwright, a Java
+#             runtime for the Nu Html Checker, and EPUBCheck, which validates the EPUBs
 set -eu
 need=""
 case "${1:-build}" in
@@ -22,6 +22,7 @@ case "${1:-build}" in
   browser)
     [ -x /usr/bin/chromium ] || need="chromium"
     command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
+    [ -f /usr/share/java/epubcheck.jar ] || need="$need epubcheck"
     ;;
 esac
 [ -z "$need" ] && exit 0

@@ -125,6 +125,13 @@ LABELS: dict[str, dict[str, str]] = {
             "da sitede açılır."
         ),
         "dl_pdf": "Edisyonun tamamı, {language}",
+        "downloads_epub": "EPUB",
+        "downloads_epub_note": (
+            "Edisyonun tamamı, e-kitap okuyucuları ve okuma uygulamaları için bir EPUB 3 kitabı: "
+            "PDF’in bölümleri, açılır pencerede gösterilen dipnotlar ve içindekiler; "
+            "paragraf numaraları sitedeki kalıcı adreslerine bağlanır."
+        ),
+        "dl_epub": "Edisyonun tamamı, {language}, e-kitap",
         "dl_file": "Dosya",
         "dl_contents": "İçerik",
         "dl_format": "Biçim",
@@ -277,16 +284,29 @@ LABELS: dict[str, dict[str, str]] = {
         "text_own": "{language} (belgenin kendi metni, makalede alıntılandığı gibi)",
         "text_editions_of_own": "{language} (edisyonun, belgenin {source} çevirisi)",
         "text_editions": "{language} (edisyonun, yazarın {source} çevirisi)",
-        "pdf_edition": "Dijital edisyon, sürüm {version} ({date})",
-        "pdf_online": "Çevrimiçi:",
-        "pdf_no_address": "Yerel bir derleme: edisyonun yayımlandığı adres verilmemiştir.",
-        "pdf_translated_by": "Çeviri:",
+        "book_edition": "Dijital edisyon, sürüm {version} ({date})",
+        "book_online": "Çevrimiçi:",
+        "book_no_address": "Yerel bir derleme: edisyonun yayımlandığı adres verilmemiştir.",
+        "book_translated_by": "Çeviri:",
         "pdf_note": (
             "Bu PDF edisyonun web sitesinden üretilmiştir: makalenin tam metni dipnotlarıyla, "
             "kaynaklar, belgeler, kişiler ve kronoloji. Bağlantılar PDF’in içinde ya da "
             "sitede açılır; sayfa numaralarıyla değil, paragraf numaralarıyla atıf yapınız."
         ),
-        "pdf_subject": "Makalenin ve alıntıladığı arşiv belgelerinin dijital edisyonu",
+        "book_subject": "Makalenin ve alıntıladığı arşiv belgelerinin dijital edisyonu",
+        "epub_note": (
+            "Bu e-kitap edisyonun web sitesinden üretilmiştir: makalenin tam metni "
+            "dipnotlarıyla, kaynaklar, belgeler, kişiler ve kronoloji. Bağlantılar kitabın "
+            "içinde ya da sitede açılır; paragraf numaralarıyla ve sitedeki adresleriyle atıf "
+            "yapınız."
+        ),
+        "epub_landmarks": "Kılavuz",
+        "epub_accessibility_summary": (
+            "Yalnızca metinden oluşan, yeniden akışlı bir kitap: başlıklar, içindekiler ve "
+            "kılavuz ile gezinilir; dipnotlar metne ve metinden dipnotlara bağlıdır; başka "
+            "dildeki adlar ve terimler dilleriyle işaretlidir. Kitap EPUBCheck ile denetlenir; "
+            "bir uzman tarafından değerlendirilmediği için WCAG’ye uygunluk iddia edilmez."
+        ),
     },
     "en": {
         "paragraph": "Paragraph",
@@ -404,6 +424,13 @@ LABELS: dict[str, dict[str, str]] = {
             "within the PDF or on the website."
         ),
         "dl_pdf": "The whole edition, in {language}",
+        "downloads_epub": "EPUB",
+        "downloads_epub_note": (
+            "The whole edition as an EPUB 3 book for e-readers and reading apps: the parts of "
+            "the PDF, the notes shown in pop-ups and a table of contents; each paragraph number "
+            "links to the paragraph's permanent address on the website."
+        ),
+        "dl_epub": "The whole edition, in {language}, as an e-book",
         "dl_file": "File",
         "dl_contents": "Contents",
         "dl_format": "Format",
@@ -560,16 +587,28 @@ LABELS: dict[str, dict[str, str]] = {
         "text_own": "{language} (the document's own text, as quoted)",
         "text_editions_of_own": "{language} (the edition's translation of the document's {source})",
         "text_editions": "{language} (the edition's rendering of the author's {source})",
-        "pdf_edition": "Digital edition, version {version} ({date})",
-        "pdf_online": "Online:",
-        "pdf_no_address": "A local build: the edition's public address was not given.",
-        "pdf_translated_by": "Translated by",
+        "book_edition": "Digital edition, version {version} ({date})",
+        "book_online": "Online:",
+        "book_no_address": "A local build: the edition's public address was not given.",
+        "book_translated_by": "Translated by",
         "pdf_note": (
             "This PDF is made from the edition's website: the whole article with its notes, "
             "the works cited, the documents, the people and the chronology. Links open within "
             "the PDF or on the website; cite by paragraph number rather than by page."
         ),
-        "pdf_subject": "A digital edition of the article and the archival documents it quotes",
+        "book_subject": "A digital edition of the article and the archival documents it quotes",
+        "epub_note": (
+            "This e-book is made from the edition's website: the whole article with its notes, "
+            "the works cited, the documents, the people and the chronology. Links open within "
+            "the book or on the website; cite by paragraph number and the website's address."
+        ),
+        "epub_landmarks": "Guide",
+        "epub_accessibility_summary": (
+            "A reflowable book of text only: it is navigated by its headings, its table of "
+            "contents and its landmarks; notes link to the text and back; names and terms in "
+            "another language are marked with their language. The book is checked with "
+            "EPUBCheck; no conformance to WCAG is claimed, since no expert has evaluated it."
+        ),
     },
 }
 KIND_NAMES = {

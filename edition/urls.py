@@ -51,6 +51,7 @@ class Paths:
     parallel: str
     data: str
     pdf: str
+    epub: str
 
     @property
     def citations_page(self) -> str:
@@ -125,6 +126,11 @@ class Paths:
         being the edition's `identifiers: files`."""
         return f"{self.pdf}/{stem}-{lang}.pdf"
 
+    def epub_src(self, stem: str, lang: str) -> str:
+        """The whole edition as an EPUB, in each language's folder: /epub/<stem>-tr.epub, the
+        stem the PDF's."""
+        return f"{self.epub}/{stem}-{lang}.epub"
+
     def data_src(self, name: str) -> str:
         """A data file, served once from the site root: /veri/documents.json."""
         return f"{self.data}/{name}"
@@ -180,6 +186,20 @@ def alias_redirects(edition: Edition) -> dict[str, str]:
         for document in edition.documents
         for alias in document.aliases
     }
+
+
+def pdf_path(edition: Edition, lang: str) -> str:
+    """The PDF of `lang` from the site root, with the language's prefix."""
+    return language_prefix(edition.languages, lang) + edition.paths.pdf_src(
+        edition.info.identifiers.files, lang
+    )
+
+
+def epub_path(edition: Edition, lang: str) -> str:
+    """The EPUB of `lang` from the site root, with the language's prefix."""
+    return language_prefix(edition.languages, lang) + edition.paths.epub_src(
+        edition.info.identifiers.files, lang
+    )
 
 
 def site_path(src: str, lang: str, languages: Languages) -> str:

@@ -242,11 +242,12 @@ def test_without_chromium_the_build_stops_and_says_why(
         pdf.print_books([])
 
 
-def test_the_preview_prints_no_pdf(tmp_path: Path) -> None:
+def test_the_preview_prints_no_pdf_and_makes_no_epub(tmp_path: Path) -> None:
     site = tmp_path / "site"
     build_site(ROOT / "mkdocs.yml", site, preview=True)
     assert (site / "index.html").is_file()
     assert not (site / "pdf").exists() and not (site / "en/pdf").exists()
+    assert list(site.rglob("*.epub")) == []
 
 
 # --- any page on paper -------------------------------------------------------------------

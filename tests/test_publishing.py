@@ -61,6 +61,8 @@ def test_offline_copy_keeps_the_published_paths(offline_zip: Path) -> None:
         "belgeler/rgaspi-159-2-57-003/atif.bib",
         "pdf/korkmaz-edisyon-tr.pdf",
         "en/pdf/korkmaz-edisyon-en.pdf",
+        "epub/korkmaz-edisyon-tr.epub",
+        "en/epub/korkmaz-edisyon-en.epub",
         "OKUBENI-README.txt",
     ):
         assert f"{FOLDER}/{path}" in names

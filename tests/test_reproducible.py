@@ -45,6 +45,7 @@ def test_two_builds_in_two_processes_are_byte_identical(tmp_path: Path) -> None:
     assert len(first) > 100
     assert "sitemap.xml" in first and "pagefind/pagefind-entry.json" in first
     assert "pdf/korkmaz-edisyon-tr.pdf" in first and "en/pdf/korkmaz-edisyon-en.pdf" in first
+    assert "epub/korkmaz-edisyon-tr.epub" in first and "en/epub/korkmaz-edisyon-en.epub" in first
     differing = sorted(
         name for name in first.keys() | second.keys() if first.get(name) != second.get(name)
     )

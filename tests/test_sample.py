@@ -7,15 +7,20 @@ shows as a diff, and is accepted by regenerating with --regenerate-golden."""
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
+import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import lxml.etree
 import pytest
 
 from edition.model.catalog import load_edition
 from edition.site.pages import render_site
-from edition.urls import language_prefixes
+from edition.urls import epub_path, language_prefixes
 from tests.conftest import PUBLIC_ADDRESS, ROOT, run_cli
+from tests.epubcheck import epubcheck_messages
 
 SAMPLE = ROOT / "tests" / "sample"
 GOLDEN = SAMPLE / "golden"
@@ -68,11 +73,17 @@ def test_the_sample_renders_as_its_golden_output(
     assert changed == [], f"output differs from tests/sample/golden/ in {changed}"
 
 
-def test_the_sample_builds_with_no_trace_of_the_korkmaz_edition(tmp_path: Path) -> None:
-    project = sample_project(tmp_path)
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built once, as an editor builds it without a public address (no PDF)."""
+    project = sample_project(tmp_path_factory.mktemp("sample"))
     result = run_cli(project, "build", "--without-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "site"
+    return project / "site"
+
+
+def test_the_sample_builds_with_no_trace_of_the_korkmaz_edition(sample_site: Path) -> None:
+    site = sample_site
     # The original, English, at the root; the Turkish translation under /tr/.
     page = (site / "documents/ssa-3-1-12-4/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in page
@@ -101,3 +112,27 @@ def test_the_sample_builds_with_no_trace_of_the_korkmaz_edition(tmp_path: Path) 
         and any(trace in path.read_text(encoding="utf-8").casefold() for trace in TRACES)
     ]
     assert found == []
+
+
+def test_the_samples_epubs_pass_epubcheck_and_link_nowhere_relative(sample_site: Path) -> None:
+    edition, _ = load_edition(SAMPLE)
+    assert edition is not None
+    books = [sample_site / epub_path(edition, lang) for lang in edition.languages]
+    assert [book.name for book in books] == ["sample-edition-en.epub", "sample-edition-tr.epub"]
+    reports = epubcheck_messages(books)
+    assert {book.name: messages for book, messages in reports.items()} == {
+        book.name: [] for book in books
+    }
+    # With no public address, what the book does not hold is named, not linked: every
+    # relative link leads to a document of the book.
+    for book in books:
+        with zipfile.ZipFile(book) as archive:
+            names = set(archive.namelist())
+            for name in (n for n in names if n.endswith(".xhtml")):
+                tree = lxml.etree.fromstring(archive.read(name))
+                for href in tree.xpath("//*[local-name()='a']/@href"):
+                    parts = urlsplit(href)
+                    if parts.scheme:
+                        continue
+                    target = posixpath.join(posixpath.dirname(name), parts.path) or name
+                    assert parts.path == "" or target in names, f"{name}: {href}"

@@ -404,7 +404,7 @@ class Identifiers:
 
     article: str  # the article's id in citation files: "korkmaz-2023"
     edition: str  # the edition's id in citation files and the offline copy's folder
-    files: str  # the stem of the PDFs' names: "korkmaz-edisyon"
+    files: str  # the stem of the PDFs' and EPUBs' names: "korkmaz-edisyon"
 
 
 @dataclass(frozen=True)

@@ -390,7 +390,7 @@ def _parse_translators(
 # one of these, or stems of files beside a page).
 TOP_LEVEL_PATHS = (
     "documents", "citations", "how_to_cite", "people", "chronology", "glossary", "versions",
-    "releases", "changes", "downloads", "parallel", "data", "pdf",
+    "releases", "changes", "downloads", "parallel", "data", "pdf", "epub",
 )  # fmt: skip
 
 

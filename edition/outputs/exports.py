@@ -576,7 +576,7 @@ class Download:
     description: str
     format: str
     content: str
-    made_later: bool = False  # printed after the pages (the PDF): its facts are filled in then
+    made_later: bool = False  # made after the pages (the books): its facts are filled in then
 
     @property
     def size(self) -> int:
@@ -592,13 +592,21 @@ def downloads(
 ) -> dict[str, list[Download]]:
     """What the Downloads page lists, by section: `data` are the data files by path from the
     site root, `citation_files` the language's own citation files by source path."""
-    sections: dict[str, list[Download]] = {"pdf": [], "data": [], "tei": [], "citations": []}
-    for other in sorted(edition.languages, key=lambda code: code != lang):  # this language's first
-        path = urls.language_prefix(edition.languages, other) + edition.paths.pdf_src(
-            edition.info.identifiers.files, other
-        )
-        description = label(lang, "dl_pdf", language=language_name(other, lang))
-        sections["pdf"].append(Download(path, description, "PDF", "", made_later=True))
+    sections: dict[str, list[Download]] = {
+        "pdf": [],
+        "epub": [],
+        "data": [],
+        "tei": [],
+        "citations": [],
+    }
+    # The books are made from the built pages, after them: their facts are filled in then.
+    books = (("pdf", urls.pdf_path, "PDF"), ("epub", urls.epub_path, "EPUB 3"))
+    for section, book_path, book_format in books:
+        for other in sorted(edition.languages, key=lambda code: code != lang):  # this one first
+            description = label(lang, f"dl_{section}", language=language_name(other, lang))
+            sections[section].append(
+                Download(book_path(edition, other), description, book_format, "", made_later=True)
+            )
     for name, key, file_format in DATA_FILES:
         path = edition.paths.data_src(name)
         sections["data"].append(Download(path, label(lang, key), file_format, data[path]))

@@ -1,5 +1,5 @@
-"""Size and SHA-256 of files made after the pages that list them (the PDFs, printed from the
-built site): the Downloads page holds a marker for each, filled in once the file exists."""
+"""Size and SHA-256 of files made after the pages that list them (the PDFs and EPUBs, made
+from the built site): the Downloads page holds a marker for each, filled in once the file exists."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ MARKER = re.compile(
     r'<span data-edition-file="(?P<path>[^"]+)" data-edition-fact="(?P<fact>size|sha256)" '
     r'data-edition-lang="(?P<lang>[a-z]+)">[^<]*</span>'
 )
-UNKNOWN_YET = "—"  # what the preview shows: it prints no PDF
+UNKNOWN_YET = "—"  # what the preview shows: it makes no book
 
 
 def marker(path: str, fact: str, lang: str) -> str:
@@ -38,13 +38,18 @@ def file_size(size: int, lang: str) -> str:
     return label(lang, "dl_bytes", n=format_decimal(size, locale=lang))
 
 
-def fill_markers(site: Path, made: Iterable[str], edition: Edition) -> None:
+def fill_markers(
+    site: Path, made: Iterable[str], edition: Edition, left_out: Iterable[str] = ()
+) -> None:
     """Every marker in the Downloads pages under `site` replaced by its fact, for the files
-    `made` (paths from the site root). A marker for any other file is a mistake."""
-    made = set(made)
+    `made` (paths from the site root). The markers of the files a draft build was told to
+    leave out (`left_out`) stay as they are; a marker for any other file is a mistake."""
+    made, left_out = set(made), set(left_out)
 
     def fact(match: re.Match[str]) -> str:
         path = match.group("path")
+        if path in left_out:
+            return match.group(0)
         if path not in made:
             raise ValueError(f"no file {path} to give the {match.group('fact')} of")
         data = (site / path).read_bytes()

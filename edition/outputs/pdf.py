@@ -13,16 +13,21 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import lxml.html
-from lxml.html import HtmlElement
 
 from edition import urls
 from edition.labels import label
-from edition.model import Edition, EditionInfo
-from edition.outputs.filefacts import fill_markers
-from edition.render import documents_by_date, escape_html
+from edition.model import Edition
+from edition.outputs.book import (
+    Section,
+    book_sections,
+    built_sections,
+    credited,
+    link_target,
+    render_title_page,
+)
+from edition.render import escape_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -33,52 +38,10 @@ CHROMIUM_ARGS = (
     "--disable-sync",
 )
 STYLESHEET = Path(__file__).with_name("pdf.css")
-# What the screen has and paper does not: buttons, the link to the parallel reading,
-# neighbour links (the book has its own order), COinS spans, permalink icons.
-DROPPED = (
-    "//script",
-    "//button",
-    "//span[contains(@class, 'Z3988')]",
-    "//nav[contains(@class, 'ed-neighbours')]",
-    "//p[contains(@class, 'ed-parallel-link')]",
-    "//a[contains(@class, 'headerlink')]",
-)
 
 
 class PdfFailed(Exception):
     """The PDF could not be printed (no Chromium, or Chromium failed)."""
-
-
-@dataclass(frozen=True)
-class Section:
-    """One built page of a language as a part of the book."""
-
-    key: str  # the section's id in the book, derived from its URL
-    src: str  # the page's source path
-    level: int = 1  # 2: listed under the section before it in the contents
-
-
-def section_key(src: str) -> str:
-    return urls.src_to_url(src).strip("/").replace("/", "-") or "front"
-
-
-def book_sections(edition: Edition, lang: str) -> list[Section]:
-    """The parts of the book in reading order: the article, then the edition's apparatus."""
-    sources = [chapter.path for chapter in edition.chapters_in(lang)]
-    sources += [edition.paths.citations_page, edition.paths.documents_index]
-    sections = [Section(section_key(src), src) for src in sources]
-    for document in documents_by_date(edition):
-        src = edition.paths.document_src(document.id)
-        sections.append(Section(section_key(src), src, level=2))
-    glossary = (edition.paths.glossary_page,) if edition.glossary else ()
-    for src in (
-        edition.paths.people_page,
-        edition.paths.chronology_page,
-        *glossary,
-        edition.paths.how_to_cite_page,
-    ):
-        sections.append(Section(section_key(src), src))
-    return sections
 
 
 @dataclass(frozen=True)
@@ -99,33 +62,11 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
     prefix = urls.language_prefix(edition.languages, lang)
     sections = book_sections(edition, lang)
     by_path = {urls.site_path(s.src, lang, edition.languages).rstrip("/"): s.key for s in sections}
-    bodies: dict[str, HtmlElement] = {}
-    titles: dict[str, str] = {}
-    for section in sections:
-        page_path = urls.site_path(section.src, lang, edition.languages)
-        tree = lxml.html.fromstring((site / page_path / "index.html").read_bytes())
-        article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
-        for path in DROPPED:
-            for element in article.xpath(path):
-                element.drop_tree()
-        heading = article.xpath(".//h1")[0]
-        titles[section.key] = heading.text_content().strip()
-        if section.key == "front":  # the title page says it already
-            titles[section.key] = label(lang, "title_page")
-            for byline in article.xpath(".//p[contains(@class, 'ed-byline')]"):
-                byline.drop_tree()
-            for contents in article.xpath(".//h2"):  # the site's contents: the book has its own
-                if contents.text_content().strip() == label(lang, "contents"):
-                    following = contents.getnext()
-                    if following is not None and following.tag == "ul":
-                        following.drop_tree()
-                    contents.drop_tree()
-        bodies[section.key] = article
+    built = built_sections(site, edition, lang, sections)
+    bodies, titles = built.bodies, built.titles
     ids = {f"{key}/{node_id}" for key, body in bodies.items() for node_id in body.xpath(".//@id")}
     # Without a public address, links out of the book are relative to where it is served.
-    pdf_folder = posixpath.dirname(
-        prefix + edition.paths.pdf_src(edition.info.identifiers.files, lang)
-    )
+    pdf_folder = posixpath.dirname(urls.pdf_path(edition, lang))
     link_root = root_url or "../" * len(pdf_folder.split("/"))
     for section in sections:
         body = bodies[section.key]
@@ -145,7 +86,9 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
             f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape_html(title)}</title>\n<style>\n{STYLESHEET.read_text('utf-8')}</style>\n"
             "</head>\n<body>\n",
-            render_title_page(edition, lang, root_url + prefix if root_url else None),
+            render_title_page(
+                edition, lang, root_url + prefix if root_url else None, label(lang, "pdf_note")
+            ),
             render_contents(sections, titles, pages, lang),
         ]
         for section in sections:
@@ -163,15 +106,6 @@ def assemble_book(site: Path, edition: Edition, lang: str, root_url: str) -> Boo
     return Book(lang, title, credited(info, lang), info.date, html, tuple(s.key for s in sections))
 
 
-def credited(info: EditionInfo, lang: str) -> str:
-    """The book's author, and in a translation its translators: 'Telli Korkmaz; the editors
-    of the digital edition (translation)'."""
-    translator = info.translator(lang)
-    if translator is None:
-        return info.author
-    return f"{info.author}; {label(lang, 'translated_by', credit=translator.text(lang))}"
-
-
 def book_link(
     href: str,
     page_path: str,
@@ -182,53 +116,13 @@ def book_link(
 ) -> str:
     """Where a link of a built page points in the book: an anchor of the book when its
     target is part of it, else the page on the published site."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith("/"):
+    target = link_target(href, page_path, key, by_path)
+    if target is None:
         return href
-    fragment = unquote(parts.fragment)
-    if not parts.path:
-        target_key: str | None = key
-        target = page_path
-    else:
-        target = posixpath.normpath(posixpath.join(page_path or ".", unquote(parts.path)))
-        target = "" if target == "." else target
-        target_key = by_path.get(target)
-        if parts.path.endswith("/") and target:
-            target += "/"
-    if target_key is None:
-        return root_url + target + (f"#{parts.fragment}" if parts.fragment else "")
-    anchor = f"{target_key}/{fragment}"
-    return f"#{anchor}" if fragment and anchor in ids else f"#{target_key}"
-
-
-def render_title_page(edition: Edition, lang: str, address: str | None) -> str:
-    info = edition.info
-    return (
-        '<section class="pdf-title-page" id="title-page">\n'
-        f'<p class="pdf-title">{escape_html(info.title.text(lang))}</p>\n'
-        f'<p class="pdf-author">{escape_html(info.author)}</p>\n'
-        + _translator_line(info, lang)
-        + f'<p class="pdf-edition">'
-        f"{escape_html(label(lang, 'pdf_edition', version=info.version, date=info.date))}</p>\n"
-        + (
-            f'<p class="pdf-address">{escape_html(label(lang, "pdf_online"))} '
-            f'<a href="{escape_html(address)}">{escape_html(address)}</a></p>\n'
-            if address
-            else f'<p class="pdf-address">{escape_html(label(lang, "pdf_no_address"))}</p>\n'
-        )
-        + f'<p class="pdf-note">{escape_html(label(lang, "pdf_note"))}</p>\n'
-        "</section>\n"
-    )
-
-
-def _translator_line(info: EditionInfo, lang: str) -> str:
-    translator = info.translator(lang)
-    if translator is None:
-        return ""
-    return (
-        f'<p class="pdf-translator">{escape_html(label(lang, "pdf_translated_by"))} '
-        f"{escape_html(translator.text(lang))}</p>\n"
-    )
+    if target.key is None:
+        return target.on_site(root_url)
+    anchor = f"{target.key}/{target.fragment}"
+    return f"#{anchor}" if target.fragment and anchor in ids else f"#{target.key}"
 
 
 def render_contents(
@@ -378,7 +272,7 @@ def finish_pdf(data: bytes, html: str, book: Book) -> bytes:
             for key, value in (
                 ("/Title", book.title),
                 ("/Author", book.author),
-                ("/Subject", label(book.lang, "pdf_subject")),
+                ("/Subject", label(book.lang, "book_subject")),
                 ("/Creator", "build_edition.py (MkDocs, Chromium)"),
                 ("/Producer", "Skia/PDF, pypdf"),
                 ("/CreationDate", date),
@@ -413,20 +307,13 @@ def finish_pdf(data: bytes, html: str, book: Book) -> bytes:
 
 def write_pdfs(edition: Edition, site: Path, root_url: str) -> list[Path]:
     """The PDF of every language, printed from the site built at `site` from `edition` and
-    written into it at its published path."""
+    written into it at its published path (the Downloads page's facts are filled in once
+    every book is made: `filefacts.fill_markers`)."""
     books = [assemble_book(site, edition, lang, root_url) for lang in edition.languages]
     written = []
     for lang, data in print_books(books).items():
-        path = (
-            site
-            / urls.language_prefix(edition.languages, lang)
-            / edition.paths.pdf_src(edition.info.identifiers.files, lang)
-        )
+        path = site / urls.pdf_path(edition, lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(path)
-    try:  # the Downloads page gives each PDF's size and SHA-256
-        fill_markers(site, [path.relative_to(site).as_posix() for path in written], edition)
-    except ValueError as error:
-        raise PdfFailed(str(error)) from error
     return written

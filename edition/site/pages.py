@@ -444,13 +444,14 @@ def planned_sources(edition: Edition, lang: str) -> list[str]:
 
 
 def served_urls(edition: Edition) -> list[str]:
-    """Every URL the site serves, in every language: pages, files, the PDF printed after the
-    build (edition/outputs/pdf.py) and the redirects of old ids."""
+    """Every URL the site serves, in every language: pages, files, the books made after the
+    build (edition/outputs/pdf.py, epub.py) and the redirects of old ids."""
     served = []
     for lang, prefix in urls.language_prefixes(edition.languages).items():
         for src in planned_sources(edition, lang):
             served.append(site_url(src, prefix))
-        served.append(site_url(edition.paths.pdf_src(edition.info.identifiers.files, lang), prefix))
+        served.append(site_url(urls.pdf_path(edition, lang), ""))
+        served.append(site_url(urls.epub_path(edition, lang), ""))
         for old in urls.alias_redirects(edition):
             served.append(site_url(old, prefix))
     return sorted(served)

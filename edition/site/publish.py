@@ -23,6 +23,8 @@ from xml.etree import ElementTree
 
 from edition.model import Edition
 from edition.model.catalog import DOCS_DIR, load_edition
+from edition.outputs.epub import EpubFailed, write_epubs
+from edition.outputs.filefacts import fill_markers
 from edition.outputs.pdf import PdfFailed, write_pdfs
 from edition.problems import Severity
 from edition.site import incremental as plans
@@ -33,7 +35,7 @@ from edition.site.pages import language_settings, render_site
 from edition.site.releases import ReleaseFailed, carry_over
 from edition.site.sitefolder import clear_leftovers, swap_in
 from edition.site.warmstart import PreviewCache, made_from, sources_status
-from edition.urls import language_prefixes
+from edition.urls import epub_path, language_prefixes, pdf_path
 
 log = logging.getLogger("mkdocs.edition")
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -65,6 +67,7 @@ def build_site(
     *,
     preview: bool = False,
     pdf: bool = True,
+    epub: bool = True,
 ) -> dict[str, LanguageBuild]:
     """Build every language with MkDocs (strict), each into a temporary sibling of `site_dir`,
     then put them in place. A failed or interrupted build leaves `site_dir` exactly as it was:
@@ -126,10 +129,11 @@ def build_site(
                 base_url or "",
                 preview=preview,
                 pdf=pdf,
+                epub=epub,
             )
         else:
             _merge(site_dir, prefixes, folders, built, base_url or "")
-    except (MkDocsException, SystemExit, PdfFailed) as error:
+    except (MkDocsException, SystemExit, PdfFailed, EpubFailed) as error:
         plans.forget(str(site_dir))
         raise BuildFailed(str(error) or "MkDocs reported problems (see above)") from error
     except BrokenProcessPool as error:
@@ -166,6 +170,7 @@ def _assemble(
     *,
     preview: bool,
     pdf: bool,
+    epub: bool,
 ) -> None:
     """The original language's folder becomes the site, the translations its subfolders; it
     replaces `site_dir` in two renames."""
@@ -179,9 +184,21 @@ def _assemble(
                 _merge_language(staging / prefix, folders[lang], built[lang])
     write_sitemap(staging, base_url, prefixes)
     if not preview:
+        made: list[Path] = []
         if pdf:  # printing the whole edition is slow: not in the preview
             with _timed("PDF"):
-                write_pdfs(edition, staging, base_url)
+                made += write_pdfs(edition, staging, base_url)
+        if epub:
+            with _timed("EPUB"):
+                made += write_epubs(edition, staging, base_url)
+        left_out = [pdf_path(edition, lang) for lang in prefixes if not pdf]
+        left_out += [epub_path(edition, lang) for lang in prefixes if not epub]
+        try:  # the Downloads page gives each book's size and SHA-256
+            fill_markers(
+                staging, [path.relative_to(staging).as_posix() for path in made], edition, left_out
+            )
+        except ValueError as error:
+            raise BuildFailed(str(error)) from error
         with _timed("Content-Security-Policy"):
             apply_policy(staging)  # pages MkDocs did not render; the preview has no policy
         with _timed("Pagefind"):

@@ -179,10 +179,7 @@ def edits_of(edition: Edition, root: Path) -> list[Edit]:
         Edit(
             "a work",
             "sources/references.bib",
-            _once(
-                "  status = {incomplete},",
-                lambda m: f"  title = {{{m}}},\n  status = {{incomplete}},",
-            ),
+            _once("shorthand = {Yazar0}", lambda m: f"shorthand = {{Yazar0 {m}}}"),
             page(edition.paths.citations_page, original),
         ),
         Edit(

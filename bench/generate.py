@@ -187,7 +187,15 @@ def generate(count: int, out: Path) -> None:
             (folder / f"{slug}.md").write_text(text, "utf-8")
     for lang, title in (("tr", "Sentetik edisyon"), ("en", "Synthetic edition")):
         (out / "docs" / lang / "index.md").write_text(f"# {title}\n\n{title}.\n", "utf-8")
-    (sources / "events.yaml").write_text("[]\n", encoding="utf-8")
+    events = []
+    for number, first in enumerate(range(0, count, QUOTES_PER_CHAPTER), 1):
+        opening = " ".join(words(TR_WORDS, first + 1, 36).split()[:3])
+        events.append(
+            f'- date: "{1918 + number % 5}"\n  date_as_printed: "{1918 + number % 5}"\n'
+            f"  event:\n    tr: Sentetik olay {number}\n    en: Synthetic event {number}\n"
+            f"  chapter: bolum-{number:03d}\n  quote: {opening}\n"
+        )
+    (sources / "events.yaml").write_text("".join(events) or "[]\n", encoding="utf-8")
     edition = [
         "languages: [tr, en]",
         "title:\n  tr: Sentetik edisyon\n  en: Synthetic edition",

@@ -11,9 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 R = TypeVar("R")
+
+T = TypeVar("T")
+
+
+class Parts(Protocol):
+    """How a renderer of a page made of many parts asks for one part: by a name unique on
+    the page, with what the part is made from and how to make it. A memo's `get` is one;
+    `fresh` makes every part anew."""
+
+    def __call__(self, name: Hashable, inputs: object, make: Callable[[], T], /) -> T: ...
+
+
+def fresh(name: Hashable, inputs: object, make: Callable[[], T], /) -> T:
+    """Every part made anew: a one-off build's way, and what a kept part must equal."""
+    return make()
 
 
 class Memo(Generic[R]):
@@ -43,10 +58,20 @@ class Memo(Generic[R]):
 class RenderMemory:
     """The renderers' results kept for the next build: each language's document pages, the
     data files (the same for every language) with what they were made from, each record's
-    TEI and its parts of the files that list every record."""
+    TEI and its parts of the files that list every record, and the parts of the pages that
+    gather many records (a chapter, an entry of the citations page, a row of the
+    chronology), by family."""
 
     document_pages: dict[str, Memo[Any]] = field(default_factory=dict)
     data_files: Memo[dict[str, str]] = field(default_factory=Memo)
     tei_documents: Memo[str] = field(default_factory=Memo)
     tei_article_texts: Memo[Any] = field(default_factory=Memo)
     record_parts: Memo[Any] = field(default_factory=Memo)
+    families: dict[Hashable, Memo[Any]] = field(default_factory=dict)
+
+    def family(self, name: Hashable, shared: object) -> Memo[Any]:
+        """The parts named `name` (say, the citations page's entries in one language), begun
+        for this build with the inputs all of them share."""
+        memo = self.families.setdefault(name, Memo())
+        memo.begin(shared)
+        return memo

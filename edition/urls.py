@@ -207,6 +207,12 @@ def site_path(src: str, lang: str, languages: Languages) -> str:
     return language_prefix(languages, lang) + src_to_url(src)
 
 
+@cache  # every document page asks for the way to its TEI file, on every rebuild
+def relative_file(from_path: str, to_file: str) -> str:
+    """A relative URL from a site path (a page's folder) to a file's path from the root."""
+    return posixpath.relpath(to_file, from_path.rstrip("/") or ".")
+
+
 @cache  # every page asks for the way to its twin, on every rebuild
 def relative_url(from_path: str, to_path: str) -> str:
     """A relative URL between two site paths (directory URLs, '' for the root)."""

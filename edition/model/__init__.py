@@ -159,6 +159,18 @@ class Chapter:
                 found.append((citation, note.anchor))
         return found
 
+    # Kept on the chapter, which a reload keeps while its file is unchanged: the edition's
+    # index of citing places is then joined from the chapters' parts, not gathered anew.
+    @cached_property
+    def citing_places(self) -> tuple[tuple[str, str, str], ...]:
+        """(key, anchor, pages) of each item cited in a paragraph or footnote with an anchor."""
+        return tuple(
+            (item.key, anchor, item.locator)
+            for citation, anchor in self.citations()
+            if anchor
+            for item in citation.items
+        )
+
 
 # --- works cited -----------------------------------------------------------------------
 
@@ -521,12 +533,8 @@ class Edition:
     def _citing_by_key(self) -> dict[tuple[str, str], tuple[tuple[Chapter, str, str], ...]]:
         found: dict[tuple[str, str], list[tuple[Chapter, str, str]]] = {}
         for chapter in self.chapters:
-            for citation, anchor in chapter.citations():
-                for item in citation.items:
-                    if anchor:
-                        found.setdefault((chapter.lang, item.key), []).append(
-                            (chapter, anchor, item.locator)
-                        )
+            for key, anchor, locator in chapter.citing_places:
+                found.setdefault((chapter.lang, key), []).append((chapter, anchor, locator))
         return {key: tuple(places) for key, places in found.items()}
 
     # Lookups by key, made once: a search through thousands of documents for each of their

@@ -7,13 +7,14 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import icu
 from babel.dates import format_date
 
 from edition import urls
 from edition.labels import KIND_NAMES, label, named
+from edition.memo import Parts, fresh
 from edition.model import (
     Block,
     Chapter,
@@ -62,6 +63,28 @@ def alphabetical_key(text: str, lang: str) -> bytes:
 
 
 # --- chapters --------------------------------------------------------------------------
+
+
+def cited_records(edition: Edition, chapters: Iterable[Chapter]) -> tuple[object, ...]:
+    """Each record and work the chapters cite, as their rendering reads it."""
+    return tuple(
+        (item.key, edition.document(item.key), edition.work(item.key))
+        for chapter in chapters
+        for citation, _anchor in chapter.citations()
+        for item in citation.items
+    )
+
+
+def chapter_inputs(edition: Edition, chapter: Chapter) -> object:
+    """What `render_chapter` reads besides the edition's info: the chapter, what it cites,
+    every chapter's title and path (the title page lists them; a twin is linked) and whether
+    there is a glossary (the translation note links it)."""
+    return (
+        chapter,
+        cited_records(edition, [chapter]),
+        tuple((c.slug, c.lang, c.title, c.path) for c in edition.chapters),
+        bool(edition.glossary),
+    )
 
 
 def render_chapter(edition: Edition, chapter: Chapter) -> str:
@@ -260,7 +283,9 @@ def place_links(places: list[Place], from_src: str, lang: str) -> str:
 # --- the citations page ----------------------------------------------------------------
 
 
-def render_citations_page(edition: Edition, lang: str) -> str:
+def render_citations_page(edition: Edition, lang: str, parts: Parts = fresh) -> str:
+    """Every work and document the article cites, each with the places citing it; an entry
+    is made from its work or record (and the people it names) and those places only."""
     src = edition.paths.citations_page
     out = [f"# {label(lang, 'citations')}", ""]
     out += [
@@ -273,20 +298,36 @@ def render_citations_page(edition: Edition, lang: str) -> str:
     for work in sorted(
         edition.works, key=lambda w: (alphabetical_key(w.label, edition.original), w.key)
     ):
-        out.append(_work_entry(edition, work, src, lang))
-    out += ["", f"## {label(lang, 'documents')}", ""]
-    original = edition.original
-    for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
-        places = citing_places(edition, document.id, lang)
-        target = urls.link(src, edition.paths.document_src(document.id))
         out.append(
-            f'<div class="ed-entry" id="{urls.document_anchor(document.id)}" markdown>\n'
-            f"[{in_original(escape(document.citation_as_printed), lang, original)}]({target})  \n"
-            f"{escape(document_title(edition, document, lang))}  \n"
-            f"{label(lang, 'cited_at')}: {place_links(places, src, lang)}\n"
-            "</div>\n"
+            parts(
+                ("work", work.key),
+                (work, edition.citing(work.key, lang)),
+                partial(_work_entry, edition, work, src, lang),
+            )
+        )
+    out += ["", f"## {label(lang, 'documents')}", ""]
+    for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
+        out.append(
+            parts(
+                ("document", document.id),
+                (document, edition.people_of(document), edition.citing(document.id, lang)),
+                partial(_document_entry, edition, document, src, lang),
+            )
         )
     return "\n".join(out) + "\n"
+
+
+def _document_entry(edition: Edition, document: Document, src: str, lang: str) -> str:
+    places = citing_places(edition, document.id, lang)
+    target = urls.link(src, edition.paths.document_src(document.id))
+    printed = in_original(escape(document.citation_as_printed), lang, edition.original)
+    return (
+        f'<div class="ed-entry" id="{urls.document_anchor(document.id)}" markdown>\n'
+        f"[{printed}]({target})  \n"
+        f"{escape(document_title(edition, document, lang))}  \n"
+        f"{label(lang, 'cited_at')}: {place_links(places, src, lang)}\n"
+        "</div>\n"
+    )
 
 
 def _work_entry(edition: Edition, work: Work, src: str, lang: str) -> str:

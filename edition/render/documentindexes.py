@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from functools import partial
 from itertools import groupby
 
 from babel.dates import format_date
 
 from edition import urls
 from edition.labels import label
+from edition.memo import Parts, fresh
 from edition.model import Document, Edition
 from edition.outputs import cite
 from edition.render import document_title, documents_by_date, escape, render_date
@@ -46,16 +48,36 @@ def index_sources(edition: Edition) -> list[str]:
     ]
 
 
-def render_index_pages(edition: Edition, lang: str) -> dict[str, str]:
-    """The documents page, a page per archive file and a page per year, keyed by source."""
-    pages = {edition.paths.documents_index: render_documents_page(edition, lang)}
-    by_signature = sorted(edition.documents, key=lambda d: d.signature.normalised)
-    for key, documents in groupby(by_signature, key=archive_file_key):
-        pages[archive_file_page(edition.paths, key)] = _render_archive_file(
-            edition, key, list(documents), lang
+def render_index_pages(edition: Edition, lang: str, parts: Parts = fresh) -> dict[str, str]:
+    """The documents page, a page per archive file and a page per year, keyed by source. A
+    file's or a year's page is made from its records and the people they name; the documents
+    page from the records' signatures and dates (and, for a short edition, the records)."""
+    listed = len(edition.documents) <= FULL_LIST_LIMIT
+    pages = {
+        edition.paths.documents_index: parts(
+            ("documents",),
+            (
+                tuple((d.id, d.signature, d.date) for d in edition.documents),
+                tuple((d, edition.people_of(d)) for d in edition.documents) if listed else (),
+            ),
+            partial(render_documents_page, edition, lang),
         )
-    for year, documents in groupby(documents_by_date(edition), key=year_of):
-        pages[edition.paths.year_src(year)] = _render_year(edition, year, list(documents), lang)
+    }
+    by_signature = sorted(edition.documents, key=lambda d: d.signature.normalised)
+    for key, group in groupby(by_signature, key=archive_file_key):
+        documents = list(group)
+        pages[archive_file_page(edition.paths, key)] = parts(
+            ("file", key),
+            tuple((d, edition.people_of(d)) for d in documents),
+            partial(_render_archive_file, edition, key, documents, lang),
+        )
+    for year, group in groupby(documents_by_date(edition), key=year_of):
+        documents = list(group)
+        pages[edition.paths.year_src(year)] = parts(
+            ("year", year),
+            tuple((d, edition.people_of(d)) for d in documents),
+            partial(_render_year, edition, year, documents, lang),
+        )
     return pages
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from edition import urls
 from edition.labels import LANGUAGE_NAMES, label, named
-from edition.model import Document, Edition, Event, Person
+from edition.memo import Parts, fresh
+from edition.model import Chapter, Document, Edition, Event, Person
 from edition.model.chapters import words_of
 from edition.model.events import stating_block
 from edition.model.glossary import places_using
@@ -23,21 +26,30 @@ from edition.render import (
 )
 
 
-def places_naming(edition: Edition, person: Person, lang: str) -> list[Place]:
+def places_naming(edition: Edition, person: Person, lang: str, parts: Parts = fresh) -> list[Place]:
     """Every numbered paragraph and footnote whose words name the person, found in the
     original (the forms under `mentions` are the article's) and linked in `lang`."""
     twins = {c.slug: c for c in edition.chapters_in(lang)}
     places = []
     for chapter in edition.chapters_in(edition.original):
         twin = twins.get(chapter.slug)
-        if twin is None:
-            continue
-        for block in chapter.blocks:
-            if block.anchor and mentions(person, words_of(block.markdown)):
-                places.append(Place(twin, block.anchor))
-        for note in chapter.footnotes:
-            if mentions(person, words_of(note.markdown)):
-                places.append(Place(twin, note.anchor))
+        if twin is not None:
+            places += parts(
+                ("places", person.id, chapter.slug),
+                (person, chapter, twin),
+                partial(_places_naming_in, person, chapter, twin),
+            )
+    return places
+
+
+def _places_naming_in(person: Person, chapter: Chapter, twin: Chapter) -> list[Place]:
+    places = []
+    for block in chapter.blocks:
+        if block.anchor and mentions(person, words_of(block.markdown)):
+            places.append(Place(twin, block.anchor))
+    for note in chapter.footnotes:
+        if mentions(person, words_of(note.markdown)):
+            places.append(Place(twin, note.anchor))
     return places
 
 
@@ -53,36 +65,72 @@ def documents_naming(person: Person, ordered: list[Document], original: str) -> 
     ]
 
 
-def render_people_page(edition: Edition, lang: str) -> str:
+def render_people_page(edition: Edition, lang: str, parts: Parts = fresh) -> str:
+    """Every person with the paragraphs and documents that name them. What a record names is
+    found once per record, the paragraphs naming a person once per change of the chapters, a
+    person's section once per change of the person or of what names them."""
     src = edition.paths.people_page
     out = [f"# {label(lang, 'people')}", "", escape(label(lang, "people_intro")), ""]
-    ordered = documents_by_date(edition)
+    naming: dict[str, list[Document]] = {}
+    for document in documents_by_date(edition):
+        named_ids = parts(
+            ("named in", document.id),
+            (document, edition.people),
+            partial(people_named_in, document, edition.people, edition.original),
+        )
+        for person_id in named_ids:
+            naming.setdefault(person_id, []).append(document)
     for person in sorted(
         edition.people, key=lambda p: (alphabetical_key(p.name, edition.original), p.id)
     ):
-        forms = [f"**{in_original(escape(person.full_name), lang, edition.original)}**"]
-        others = [("english_form", "en", person.english), ("russian_form", "ru", person.russian)]
-        for name, code, form in others:
-            if form:
-                forms.append(f'{label(lang, name)}: <span lang="{code}">{escape(form)}</span>')
-        heading = in_original(escape(person.name), lang, edition.original)
-        out += [f"## {heading} {{ #{person.id} }}", "", " · ".join(forms), ""]
-        role = person.role.text(lang)
-        if role:
-            out += [f"*{escape(role)}*", ""]
-        out += [f"- {escape(fact.text(lang))}" for fact in person.facts]
-        out.append("")
-        places = places_naming(edition, person, lang)
-        if places:
-            out += [f"{label(lang, 'named_at')}: {place_links(places, src, lang)}", ""]
-        documents = documents_naming(person, ordered, edition.original)
-        if documents:
-            links = ", ".join(
-                f"[{escape(document_title(edition, d, lang))}]"
-                f"({urls.link(src, edition.paths.document_src(d.id))})"
-                for d in documents
+        places = places_naming(edition, person, lang, parts)
+        documents = naming.get(person.id, [])
+        out.append(
+            parts(
+                ("person", person.id),
+                (person, tuple(places), tuple((d, edition.people_of(d)) for d in documents)),
+                partial(_person_section, edition, person, places, documents, src, lang),
             )
-            out += [f"{label(lang, 'documents_of_person')}: {links}", ""]
+        )
+    return "\n".join(out)
+
+
+def people_named_in(
+    document: Document, people: tuple[Person, ...], original: str
+) -> tuple[str, ...]:
+    """The ids of the people a document sent, received or names in its text."""
+    return tuple(person.id for person in people if documents_naming(person, [document], original))
+
+
+def _person_section(
+    edition: Edition,
+    person: Person,
+    places: list[Place],
+    documents: list[Document],
+    src: str,
+    lang: str,
+) -> str:
+    forms = [f"**{in_original(escape(person.full_name), lang, edition.original)}**"]
+    others = [("english_form", "en", person.english), ("russian_form", "ru", person.russian)]
+    for name, code, form in others:
+        if form:
+            forms.append(f'{label(lang, name)}: <span lang="{code}">{escape(form)}</span>')
+    heading = in_original(escape(person.name), lang, edition.original)
+    out = [f"## {heading} {{ #{person.id} }}", "", " · ".join(forms), ""]
+    role = person.role.text(lang)
+    if role:
+        out += [f"*{escape(role)}*", ""]
+    out += [f"- {escape(fact.text(lang))}" for fact in person.facts]
+    out.append("")
+    if places:
+        out += [f"{label(lang, 'named_at')}: {place_links(places, src, lang)}", ""]
+    if documents:
+        links = ", ".join(
+            f"[{escape(document_title(edition, d, lang))}]"
+            f"({urls.link(src, edition.paths.document_src(d.id))})"
+            for d in documents
+        )
+        out += [f"{label(lang, 'documents_of_person')}: {links}", ""]
     return "\n".join(out)
 
 
@@ -109,23 +157,26 @@ def _document_row(edition: Edition, document: Document, lang: str, src: str) -> 
     )
 
 
-def render_chronology_page(edition: Edition, lang: str) -> str:
-    """Documents and events in one time line: by earliest possible day, then latest."""
+def render_chronology_page(edition: Edition, lang: str, parts: Parts = fresh) -> str:
+    """Documents and events in one time line: by earliest possible day, then latest. A row is
+    made from its event and the chapters, or its record, the people it names and the places
+    citing it."""
     src = edition.paths.chronology_page
     rows: list[tuple[tuple[int, int, int], tuple[int, int, int], int, str]] = []
-    for event in edition.events:
-        rows.append(
-            (event.date.earliest, event.date.latest, 0, _event_row(edition, event, lang, src))
+    for index, event in enumerate(edition.events):
+        row = parts(
+            ("event", index),
+            (event, edition.chapters),
+            partial(_event_row, edition, event, lang, src),
         )
+        rows.append((event.date.earliest, event.date.latest, 0, row))
     for document in edition.documents:
-        rows.append(
-            (
-                document.date.earliest,
-                document.date.latest,
-                1,
-                _document_row(edition, document, lang, src),
-            )
+        row = parts(
+            ("document", document.id),
+            (document, edition.people_of(document), edition.citing(document.id, lang)),
+            partial(_document_row, edition, document, lang, src),
         )
+        rows.append((document.date.earliest, document.date.latest, 1, row))
     out = [
         f"# {label(lang, 'chronology')}",
         "",

@@ -9,7 +9,7 @@ from edition import urls
 from edition.labels import LANGUAGE_NAMES, label, language_name, text_label
 from edition.model import Chapter, Document, Edition
 from edition.model.chapters import NAMED_ANCHOR
-from edition.render import escape, escape_html, resolve_citations
+from edition.render import cited_records, escape, escape_html, resolve_citations
 
 FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 
@@ -24,6 +24,13 @@ def _markers_to_links(markdown: str) -> str:
         lambda m: f'<sup class="ed-note-ref"><a href="#not-{m.group(1)}">{m.group(1)}</a></sup>',
         markdown,
     )
+
+
+def parallel_inputs(edition: Edition, slug: str) -> object:
+    """What `render_parallel_chapter` reads besides the edition's info: the chapter in every
+    language and what they cite."""
+    versions = [c for c in edition.chapters if c.slug == slug]
+    return (tuple(versions), cited_records(edition, versions))
 
 
 def render_parallel_chapter(edition: Edition, slug: str, lang: str) -> str:

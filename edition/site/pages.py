@@ -3,7 +3,6 @@ decides what the site contains. Pure: no I/O, no MkDocs."""
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -11,13 +10,14 @@ from typing import Any
 
 from edition import urls
 from edition.labels import label, named
-from edition.memo import Memo, RenderMemory
+from edition.memo import Memo, Parts, RenderMemory
 from edition.model import Edition, Languages
 from edition.outputs import cite, exports
 from edition.outputs.metadata import article_metadata, translation_metadata
 from edition.outputs.registry import site_url
 from edition.render import (
     changes,
+    chapter_inputs,
     citing_places,
     documents_by_date,
     escape,
@@ -36,7 +36,7 @@ from edition.render.documentpages import (
     version_note,
 )
 from edition.render.indexes import render_chronology_page, render_glossary_page, render_people_page
-from edition.render.parallel import render_parallel_chapter
+from edition.render.parallel import parallel_inputs, render_parallel_chapter
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,10 @@ def render_site(
     whole = cite.edition_item(edition, lang, base_url)
     current = changes.current_snapshots(edition, lang)
 
+    def parts(family: str) -> Parts:
+        # Every part of every page reads the edition's info (its languages, paths, title).
+        return memory.family((lang, family), (base_url, edition.info)).get
+
     def add(page: Page) -> None:
         if page.src in pages:  # two things that claim one URL
             raise ValueError(f"two pages claim {page.src}")
@@ -94,6 +98,7 @@ def render_site(
         for _name, extension in CITATION_FILES:
             add(Page(citation_file_src(page_src, stem, extension), getattr(files, extension), True))
 
+    chapter_parts, parallel_parts = parts("chapters"), parts("parallel")
     for chapter in edition.chapters_in(lang):
         page_url = cite.absolute(base_url, chapter.path)
         meta: dict[str, Any] = {
@@ -111,21 +116,31 @@ def render_site(
                 edition,
                 lang,
             )
-        add(Page(chapter.path, render_chapter(edition, chapter), False, {"edition": meta}))
+        markdown = chapter_parts(
+            chapter.slug,
+            chapter_inputs(edition, chapter),
+            partial(render_chapter, edition, chapter),
+        )
+        add(Page(chapter.path, markdown, False, {"edition": meta}))
 
     slugs_with_twins = {c.slug for c in edition.chapters if c.lang != lang}
     for chapter in edition.chapters_in(lang):
         if chapter.slug in slugs_with_twins:
-            add(
-                Page(
-                    edition.paths.parallel_src(chapter.slug),
-                    render_parallel_chapter(edition, chapter.slug, lang),
-                    True,
-                )
+            markdown = parallel_parts(
+                chapter.slug,
+                parallel_inputs(edition, chapter.slug),
+                partial(render_parallel_chapter, edition, chapter.slug, lang),
             )
+            add(Page(edition.paths.parallel_src(chapter.slug), markdown, True))
 
-    add(Page(edition.paths.citations_page, render_citations_page(edition, lang), True))
-    for src, markdown in render_index_pages(edition, lang).items():
+    add(
+        Page(
+            edition.paths.citations_page,
+            render_citations_page(edition, lang, parts("citations")),
+            True,
+        )
+    )
+    for src, markdown in render_index_pages(edition, lang, parts("indexes")).items():
         add(Page(src, markdown, True))
     ordered = documents_by_date(edition)
     remembered = memory.document_pages.setdefault(lang, Memo())
@@ -199,8 +214,14 @@ def render_site(
         edition.paths.edition,
         citation_files(whole, lang, version_note(edition, lang, "index.md", base_url)),
     )
-    add(Page(edition.paths.people_page, render_people_page(edition, lang), True))
-    add(Page(edition.paths.chronology_page, render_chronology_page(edition, lang), True))
+    add(Page(edition.paths.people_page, render_people_page(edition, lang, parts("people")), True))
+    add(
+        Page(
+            edition.paths.chronology_page,
+            render_chronology_page(edition, lang, parts("chronology")),
+            True,
+        )
+    )
     if edition.glossary:
         add(Page(edition.paths.glossary_page, render_glossary_page(edition, lang), True))
     add(Page(edition.paths.changelog, render_changelog(edition, lang), True))
@@ -296,7 +317,7 @@ def tei_link(edition: Edition, document_id: str, lang: str) -> dict[str, str]:
     here = urls.site_path(edition.paths.document_src(document_id), lang, edition.languages)
     here = here.rstrip("/")
     target = edition.paths.tei_src(document_id)
-    return {"href": posixpath.relpath(target, here), "label": label(lang, "tei_file")}
+    return {"href": urls.relative_file(here, target), "label": label(lang, "tei_file")}
 
 
 def alternates(src: str, lang: str, base_url: str, languages: Languages) -> list[dict[str, str]]:

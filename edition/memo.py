@@ -65,7 +65,6 @@ class RenderMemory:
     document_pages: dict[str, Memo[Any]] = field(default_factory=dict)
     data_files: Memo[dict[str, str]] = field(default_factory=Memo)
     tei_documents: Memo[str] = field(default_factory=Memo)
-    tei_article_texts: Memo[Any] = field(default_factory=Memo)
     record_parts: Memo[Any] = field(default_factory=Memo)
     families: dict[Hashable, Memo[Any]] = field(default_factory=dict)
 

@@ -159,6 +159,13 @@ class Chapter:
                 found.append((citation, note.anchor))
         return found
 
+    @cached_property
+    def cited_keys(self) -> tuple[str, ...]:
+        """The key of every work and record the chapter cites, once each, in order."""
+        return tuple(
+            dict.fromkeys(item.key for citation, _ in self.citations() for item in citation.items)
+        )
+
     # Kept on the chapter, which a reload keeps while its file is unchanged: the edition's
     # index of citing places is then joined from the chapters' parts, not gathered anew.
     @cached_property
@@ -520,7 +527,8 @@ class Edition:
         no one): what its page, its TEI and its data say of them besides the record."""
         if document is None:
             return ()
-        return tuple(self.person(p) for p in (*document.senders, *document.recipients))
+        people = self._people_by_id
+        return tuple([people.get(p) for p in document.senders + document.recipients])
 
     def citing(self, key: str, lang: str) -> tuple[tuple[Chapter, str, str], ...]:
         """Every (chapter, anchor, pages) of `lang` whose paragraph or footnote cites `key`,

@@ -520,15 +520,30 @@ def _load_chapters(
                 problems,
             )
             if numbered:
-                blocks = []
-                for block in chapter.blocks:
-                    if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
-                        number += 1
-                        block = dataclasses.replace(block, number=number)
-                    blocks.append(block)
-                chapter = dataclasses.replace(chapter, blocks=tuple(blocks))
+                # Numbered once per text and first number: an unchanged chapter stays the same
+                # object from one load to the next, which the rendering's memory relies on.
+                first = number
+                chapter = memory.parse_once(
+                    ("numbered", relative, slug, lang, text, first),
+                    partial(_numbered, chapter, first),
+                    problems,
+                )
+                number = first + sum(1 for b in chapter.blocks if b.number is not None)
             chapters.append(chapter)
     return chapters
+
+
+def _numbered(chapter: Chapter, first: int, problems: Problems) -> Chapter:
+    """The chapter with its paragraphs and quotations numbered on from `first`, as the
+    article numbers them across its chapters."""
+    number = first
+    blocks = []
+    for block in chapter.blocks:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+            number += 1
+            block = dataclasses.replace(block, number=number)
+        blocks.append(block)
+    return dataclasses.replace(chapter, blocks=tuple(blocks))
 
 
 # --- cross-checks ---------------------------------------------------------------------

@@ -10,12 +10,10 @@ called, and links every citation to a `listBibl` of the works and the documents.
 
 from __future__ import annotations
 
-import copy
 import re
 import textwrap
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
-from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -23,7 +21,7 @@ from markdown_it import MarkdownIt
 
 from edition import urls
 from edition.labels import KIND_NAMES, LANGUAGE_NAMES, label, language_name, named, text_label
-from edition.memo import Memo, RenderMemory
+from edition.memo import Parts, RenderMemory, fresh
 from edition.model import (
     BlockKind,
     Chapter,
@@ -69,7 +67,8 @@ def render_tei_files(
     memory = memory if memory is not None else RenderMemory()
     remembered = memory.tei_documents
     paths = edition.paths
-    files = {paths.article_tei: render_article_tei(edition, root_url, memory.tei_article_texts)}
+    article_parts = memory.family("article TEI", (root_url, edition.info)).get
+    files = {paths.article_tei: render_article_tei(edition, root_url, article_parts)}
     # A document's file names the edition and the people of the record besides the record.
     remembered.begin((root_url, edition.info))
     for document in edition.documents:
@@ -123,6 +122,47 @@ def _serialise(root: etree._Element) -> str:
     prolog = [b'<?xml version="1.0" encoding="UTF-8"?>', etree.tostring(model)]
     element = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     return b"\n".join([*prolog, element, b""]).decode("utf-8")
+
+
+class _Joined:
+    """Elements written out on their own (a part kept from the last build costs nothing to
+    write again), each standing in the tree as a placeholder until the whole is written."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, str] = {}
+
+    def put(self, parent: etree._Element, written: str) -> None:
+        """`written` as the last child of `parent`."""
+        placeholder = etree.Comment(f"part {len(self.parts)}")
+        parent.append(placeholder)
+        self.parts[f"<!--part {len(self.parts)}-->"] = written
+
+    def put_instead(self, element: etree._Element, written: str) -> None:
+        """`written` in the place of `element`."""
+        placeholder = etree.Comment(f"part {len(self.parts)}")
+        parent = element.getparent()
+        assert parent is not None
+        parent.replace(element, placeholder)
+        self.parts[f"<!--part {len(self.parts)}-->"] = written
+
+    def into(self, serialised: str) -> str:
+        if not self.parts:
+            return serialised
+        pattern = re.compile("|".join(re.escape(placeholder) for placeholder in self.parts))
+        return pattern.sub(lambda match: self.parts[match.group(0)], serialised)
+
+
+def _level(element: etree._Element) -> int:
+    """How deep in its tree an element stands, as _indent counts it."""
+    return sum(1 for _ in element.iterancestors())
+
+
+def _fragment(element: etree._Element, level: int) -> str:
+    """An element written out as it is written at `level` in the whole file (its own
+    namespace declaration is the root's, and goes)."""
+    _indent(element, level)
+    written: str = etree.tostring(element, encoding="unicode", with_tail=False)
+    return written.replace(f' xmlns="{TEI_NS}"', "", 1)
 
 
 def _indent(element: etree._Element, level: int = 0) -> None:
@@ -379,14 +419,11 @@ _ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"]*)")?\s*$')
 _DIV_LANG = re.compile(r'^<div\s+lang="([A-Za-z-]+)"')
 
 
-def render_article_tei(
-    edition: Edition, root_url: str, remembered: Memo[etree._Element] | None = None
-) -> str:
+def render_article_tei(edition: Edition, root_url: str, parts: Parts = fresh) -> str:
     """The article in TEI: the original and each translation, each numbered as on the site,
-    with footnotes in place and citations linked to the lists of works. `remembered`: each
-    language's text from the last build, reused while its inputs are unchanged."""
-    remembered = remembered if remembered is not None else Memo()
-    remembered.begin(None)
+    with footnotes in place and citations linked to the lists of works. Each language's text
+    and each document's entry is written on its own (`parts` keeps them) and joined in."""
+    joined = _Joined()
     root = _root(edition.original, "article")
     header = _el(root, "teiHeader")
     file_desc = _el(header, "fileDesc")
@@ -442,18 +479,23 @@ def render_article_tei(
             edition.works,
             [(document.id, document.citation_as_printed) for document in edition.documents],
         )
-        written = remembered.get(
-            lang, inputs, partial(_article_text, edition, lang, prefix, text.attrib)
+        level = _level(text)
+        written = parts(
+            ("text", lang),
+            inputs,
+            partial(_article_text, edition, lang, prefix, dict(text.attrib), level),
         )
-        group.replace(text, copy.deepcopy(written))
-    _bibliography(_el(outer, "back"), edition)
-    return _serialise(root)
+        joined.put_instead(text, written)
+    _bibliography(_el(outer, "back"), edition, joined, parts)
+    return joined.into(_serialise(root))
 
 
-def _article_text(edition: Edition, lang: str, prefix: str, attributes: Any) -> etree._Element:
-    text = etree.Element(_tag("text"), dict(attributes), nsmap={None: TEI_NS})
+def _article_text(
+    edition: Edition, lang: str, prefix: str, attributes: dict[str, str], level: int
+) -> str:
+    text = etree.Element(_tag("text"), attributes, nsmap={None: TEI_NS})
     _ArticleWriter(edition, lang, prefix).write(text)
-    return text
+    return _fragment(text, level)
 
 
 class _ArticleWriter:
@@ -755,7 +797,7 @@ def bibl_id(key: str) -> str:
     return "bibl-" + re.sub(r"[^A-Za-z0-9_.-]", "_", key)
 
 
-def _bibliography(back: etree._Element, edition: Edition) -> None:
+def _bibliography(back: etree._Element, edition: Edition, joined: _Joined, parts: Parts) -> None:
     division = _el(back, "div", type="bibliography")
     _el(division, "head", label(edition.original, "citations"), lang=edition.original)
     works = _el(division, "listBibl", type="works")
@@ -766,16 +808,31 @@ def _bibliography(back: etree._Element, edition: Edition) -> None:
         _work(works, work)
     documents = _el(division, "listBibl", type="documents")
     _el(documents, "head", label(edition.original, "documents"), lang=edition.original)
+    level = _level(documents) + 1
     for document in sorted(edition.documents, key=lambda d: d.signature.normalised):
-        bibl = _el(documents, "bibl", id=document.id, type="archival-document")
-        _el(
-            bibl,
-            "title",
-            document_title(edition, document, edition.original),
-            lang=edition.original,
-        ).tail = ". "
-        _el(bibl, "idno", document.signature.as_printed, type="signature", lang=edition.original)
-        _el(bibl, "ptr", target=f"{document.id}.xml")
+        joined.put(
+            documents,
+            parts(
+                ("document", document.id),
+                (document, edition.people_of(document)),
+                partial(_document_entry, edition, document, level),
+            ),
+        )
+
+
+def _document_entry(edition: Edition, document: Document, level: int) -> str:
+    bibl = etree.Element(_tag("bibl"), nsmap={None: TEI_NS})
+    bibl.set(f"{{{XML_NS}}}id", document.id)
+    bibl.set("type", "archival-document")
+    _el(
+        bibl,
+        "title",
+        document_title(edition, document, edition.original),
+        lang=edition.original,
+    ).tail = ". "
+    _el(bibl, "idno", document.signature.as_printed, type="signature", lang=edition.original)
+    _el(bibl, "ptr", target=f"{document.id}.xml")
+    return _fragment(bibl, level)
 
 
 def _work(parent: etree._Element, work: Work) -> None:

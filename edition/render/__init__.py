@@ -68,10 +68,9 @@ def alphabetical_key(text: str, lang: str) -> bytes:
 def cited_records(edition: Edition, chapters: Iterable[Chapter]) -> tuple[object, ...]:
     """Each record and work the chapters cite, as their rendering reads it."""
     return tuple(
-        (item.key, edition.document(item.key), edition.work(item.key))
+        (key, edition.document(key), edition.work(key))
         for chapter in chapters
-        for citation, _anchor in chapter.citations()
-        for item in citation.items
+        for key in chapter.cited_keys
     )
 
 

@@ -80,6 +80,8 @@ def render_site(
         # Every part of every page reads the edition's info (its languages, paths, title).
         return memory.family((lang, family), (base_url, edition.info)).get
 
+    page_alternates = parts("alternates")
+
     def add(page: Page) -> None:
         if page.src in pages:  # two things that claim one URL
             raise ValueError(f"two pages claim {page.src}")
@@ -87,7 +89,9 @@ def render_site(
             meta = dict(page.meta)
             meta["edition"] = {
                 **meta.get("edition", {}),
-                "alternates": alternates(page.src, lang, base_url, edition.languages),
+                "alternates": page_alternates(
+                    page.src, (), partial(alternates, page.src, lang, base_url, edition.languages)
+                ),
                 **translation_notice(edition, lang, page.src),
                 **versions_notice(edition, lang, page.src, base_url, current),
             }

@@ -492,7 +492,7 @@ class Edition:
         """The frozen copy of `version`, when it was released (a listed version may not be)."""
         return next((r for r in self.releases if r.version == version), None)
 
-    @property
+    @cached_property  # every page asks
     def current_release(self) -> Release | None:
         """The current version's frozen copy, once it is released (or being released)."""
         return self.release(self.info.version)
@@ -527,8 +527,25 @@ class Edition:
         no one): what its page, its TEI and its data say of them besides the record."""
         if document is None:
             return ()
+        known = self._people_of_documents.get(id(document))
+        if known is not None and known[0] is document:
+            return known[1]
         people = self._people_by_id
         return tuple([people.get(p) for p in document.senders + document.recipients])
+
+    # Asked for every record by every page that names it, on every rebuild.
+    @cached_property
+    def _people_of_documents(
+        self,
+    ) -> dict[int, tuple[Document, tuple[Person | None, ...]]]:
+        people = self._people_by_id
+        return {
+            id(document): (
+                document,
+                tuple([people.get(p) for p in document.senders + document.recipients]),
+            )
+            for document in self.documents
+        }
 
     def citing(self, key: str, lang: str) -> tuple[tuple[Chapter, str, str], ...]:
         """Every (chapter, anchor, pages) of `lang` whose paragraph or footnote cites `key`,

@@ -27,7 +27,6 @@ from edition.model import (
     Languages,
     LocalizedText,
     Origin,
-    Person,
     Publication,
     TranslationNote,
     Version,
@@ -80,6 +79,18 @@ class SourceMemory:
     texts_used: dict[str, tuple[Hashable | None, str | None, tuple[Problem, ...]]] = field(
         default_factory=dict
     )
+    derived: dict[Hashable, Any] = field(default_factory=dict)
+    derived_used: dict[Hashable, Any] = field(default_factory=dict)
+
+    def derive(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, or what it gave for the same key (the texts it is made from) in the last
+        load: the checks that compare thousands of texts compare only the changed ones."""
+        if key in self.derived:
+            result: T = self.derived[key]
+        else:
+            result = make()
+        self.derived_used[key] = result
+        return result
 
     def read(self, root: Path, relative: str, problems: Problems) -> str | None:
         """`read_source`, or what it gave for the same file while its status (inode, times,
@@ -120,12 +131,17 @@ class SourceMemory:
         return result
 
 
+def record_files(root: Path) -> list[Path]:
+    """The record files, by name (one folder: the order of their paths, cheaper to sort)."""
+    return sorted((root / DOCUMENTS_DIR).glob("*.yaml"), key=lambda path: path.name)
+
+
 def source_files(root: Path) -> list[Path]:
     """Every file the edition is made from, in a stable order."""
     files = [root / EDITION_FILE, root / REFERENCES_FILE, root / PEOPLE_FILE, root / EVENTS_FILE]
     if (root / GLOSSARY_FILE).exists():
         files.append(root / GLOSSARY_FILE)
-    files += sorted((root / DOCUMENTS_DIR).glob("*.yaml"))
+    files += record_files(root)
     # Every language folder, listed or not: a folder the edition does not list is reported.
     files += sorted((root / DOCS_DIR).glob("*/*.md"))
     files += manifest_files(root)
@@ -149,6 +165,7 @@ def load_edition(root: Path, memory: SourceMemory | None = None) -> Loaded:
         # Only what this load used is kept: a deleted or edited file's old parse goes.
         memory.parsed, memory.used = memory.used, {}
         memory.texts, memory.texts_used = memory.texts_used, {}
+        memory.derived, memory.derived_used = memory.derived_used, {}
     memory.last = (key, loaded)
     return loaded
 
@@ -175,13 +192,30 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
         # Every text of every source is in the edition's languages: none can be read without.
         return None, problems
     info = _load_info(data, text, languages, problems)
-    people = _load_people(root, problems, languages)
+    # The small files are parsed once per text too: what is unchanged stays the same
+    # objects, which the rendering's memory compares by identity.
+    people_text = _read(root, PEOPLE_FILE, problems)
+    people = (
+        memory.parse_once(
+            ("people", people_text, languages),
+            partial(parse_people, people_text, PEOPLE_FILE, languages=languages),
+            problems,
+        )
+        if people_text is not None
+        else []
+    )
     bib_text = _read(root, REFERENCES_FILE, problems)
-    works = parse_bibliography(bib_text, REFERENCES_FILE, problems) if bib_text else []
+    works = (
+        memory.parse_once(
+            ("works", bib_text), partial(parse_bibliography, bib_text, REFERENCES_FILE), problems
+        )
+        if bib_text
+        else []
+    )
     documents = []
     unreadable: set[str] = set()
     archives = info.archives if info is not None else None
-    for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
+    for path in record_files(root):
         relative = path.relative_to(root).as_posix()
         record = memory.read(root, relative, problems)
         document = (
@@ -201,13 +235,27 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
         return None, problems
     chapters = _load_chapters(root, info, problems, memory)
     events_text = _read(root, EVENTS_FILE, problems)
-    events = parse_events(events_text, EVENTS_FILE, problems, languages) if events_text else []
+    events = (
+        memory.parse_once(
+            ("events", events_text, languages),
+            partial(parse_events, events_text, EVENTS_FILE, languages=languages),
+            problems,
+        )
+        if events_text
+        else []
+    )
     check_events(events, {c.slug: c for c in chapters if c.lang == languages.original}, problems)
     glossary_text = (
         _read(root, GLOSSARY_FILE, problems) if (root / GLOSSARY_FILE).exists() else None
     )
     glossary = (
-        parse_glossary(glossary_text, GLOSSARY_FILE, problems, languages) if glossary_text else []
+        memory.parse_once(
+            ("glossary", glossary_text, languages),
+            partial(parse_glossary, glossary_text, GLOSSARY_FILE, languages=languages),
+            problems,
+        )
+        if glossary_text
+        else []
     )
     edition = Edition(
         info=info,
@@ -219,7 +267,7 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
         glossary=tuple(glossary),
         releases=load_releases(root, info.versions, EDITION_FILE, problems),
     )
-    check_edition(edition, problems, unreadable)
+    check_edition(edition, problems, unreadable, memory.derive)
     return edition, problems
 
 
@@ -469,11 +517,6 @@ def _version_key(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split("."))
 
 
-def _load_people(root: Path, problems: Problems, languages: Languages) -> list[Person]:
-    text = _read(root, PEOPLE_FILE, problems)
-    return parse_people(text, PEOPLE_FILE, problems, languages) if text is not None else []
-
-
 def _load_chapters(
     root: Path, info: EditionInfo, problems: Problems, memory: SourceMemory
 ) -> list[Chapter]:
@@ -549,7 +592,12 @@ def _numbered(chapter: Chapter, first: int, problems: Problems) -> Chapter:
 # --- cross-checks ---------------------------------------------------------------------
 
 
-def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) -> None:
+def check_edition(
+    edition: Edition,
+    problems: Problems,
+    unreadable: set[str],
+    derive: Callable[[Hashable, Callable[[], Any]], Any] = lambda _key, make: make(),
+) -> None:
     """Every check that needs more than one source file.
 
     `unreadable` holds the ids of record files whose own errors were reported already;
@@ -600,7 +648,7 @@ def check_edition(edition: Edition, problems: Problems, unreadable: set[str]) ->
             problems.warning(
                 document.origin, f"document '{document.id}' is not cited by any chapter"
             )
-    _check_quotations(edition, problems)
+    _check_quotations(edition, problems, derive)
     _check_people_are_named(edition, problems)
     _check_named_anchors(edition, problems)
     _check_parity(edition, problems)
@@ -870,7 +918,9 @@ def _normalise(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
 
 
-def _check_quotations(edition: Edition, problems: Problems) -> None:
+def _check_quotations(
+    edition: Edition, problems: Problems, derive: Callable[[Hashable, Callable[[], Any]], Any]
+) -> None:
     """A record's text is the article's quotation of it, word for word."""
     original = edition.original
     for chapter in edition.chapters_in(original):
@@ -882,8 +932,9 @@ def _check_quotations(edition: Edition, problems: Problems) -> None:
                     document = edition.document(item.key)
                     if document is None:
                         continue
-                    quoted = _quotation_text(block)
-                    recorded = _normalise(document.text.get(original) or "")
+                    quoted = derive(("quoted", block.markdown), partial(_quotation_text, block))
+                    text = document.text.get(original) or ""
+                    recorded = derive(("recorded", text), partial(_normalise, text))
                     if quoted != recorded:
                         problems.error(
                             document.origin_of("text"),

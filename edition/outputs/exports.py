@@ -16,7 +16,7 @@ import posixpath
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from bibtexparser import Library, write_string  # type: ignore[attr-defined]
@@ -578,13 +578,17 @@ class Download:
     content: str
     made_later: bool = False  # made after the pages (the books): its facts are filled in then
 
+    @cached_property
+    def _bytes(self) -> bytes:
+        return self.content.encode("utf-8")
+
     @property
     def size(self) -> int:
-        return len(self.content.encode("utf-8"))
+        return len(self._bytes)
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.content.encode("utf-8")).hexdigest()
+        return hashlib.sha256(self._bytes).hexdigest()
 
 
 def downloads(

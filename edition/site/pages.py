@@ -148,14 +148,12 @@ def render_site(
         add(Page(src, markdown, True))
     ordered = documents_by_date(edition)
     remembered = memory.document_pages.setdefault(lang, Memo())
-    # What every document page is made from besides its own record, its neighbours and the
-    # people they name.
+    # What every document page is made from besides its own record, its neighbours, the
+    # people they name and the places citing it (no work, event or chapter text).
     remembered.begin(
         (
             base_url,
             edition.info,
-            edition.works,
-            edition.events,
             tuple((release.version, release.pending) for release in edition.releases),
         )
     )

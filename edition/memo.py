@@ -62,7 +62,6 @@ class RenderMemory:
     gather many records (a chapter, an entry of the citations page, a row of the
     chronology), by family."""
 
-    document_pages: dict[str, Memo[Any]] = field(default_factory=dict)
     data_files: Memo[dict[str, str]] = field(default_factory=Memo)
     tei_documents: Memo[str] = field(default_factory=Memo)
     record_parts: Memo[Any] = field(default_factory=Memo)

@@ -269,7 +269,7 @@ class Signature:
     origin: Origin
     archive: Archive
 
-    @property
+    @cached_property  # the order of every list of records by signature
     def normalised(self) -> tuple[int, int, int, int]:
         return (int(self.fond), int(self.opis), int(self.delo), int(self.list))
 
@@ -328,7 +328,11 @@ class Document:
     original_language_basis: LocalizedText | None = None
 
     def origin_of(self, name: str) -> Origin:
-        return dict(self.field_origins).get(name, self.origin)
+        return self._field_origins.get(name, self.origin)
+
+    @cached_property
+    def _field_origins(self) -> dict[str, Origin]:
+        return dict(self.field_origins)
 
 
 @dataclass(frozen=True)

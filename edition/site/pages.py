@@ -10,15 +10,14 @@ from typing import Any
 
 from edition import urls
 from edition.labels import label, named
-from edition.memo import Memo, Parts, RenderMemory
-from edition.model import Edition, Languages
+from edition.memo import Parts, RenderMemory
+from edition.model import Document, Edition, Languages
 from edition.outputs import cite, exports
 from edition.outputs.metadata import article_metadata, translation_metadata
 from edition.outputs.registry import site_url
 from edition.render import (
     changes,
     chapter_inputs,
-    citing_places,
     documents_by_date,
     escape,
     render_chapter,
@@ -82,21 +81,29 @@ def render_site(
 
     page_alternates = parts("alternates")
 
-    def add(page: Page) -> None:
+    def decorated(page: Page) -> Page:
+        """A page with what every page shows besides its own text: its other languages, the
+        note on the translation, its versions."""
+        if not page.src.endswith(".md"):
+            return page
+        meta = dict(page.meta)
+        meta["edition"] = {
+            **meta.get("edition", {}),
+            "alternates": page_alternates(
+                page.src, (), partial(alternates, page.src, lang, base_url, edition.languages)
+            ),
+            **translation_notice(edition, lang, page.src),
+            **versions_notice(edition, lang, page.src, base_url, current),
+        }
+        return Page(page.src, page.content, page.generated, meta)
+
+    def insert(page: Page) -> None:
         if page.src in pages:  # two things that claim one URL
             raise ValueError(f"two pages claim {page.src}")
-        if page.src.endswith(".md"):
-            meta = dict(page.meta)
-            meta["edition"] = {
-                **meta.get("edition", {}),
-                "alternates": page_alternates(
-                    page.src, (), partial(alternates, page.src, lang, base_url, edition.languages)
-                ),
-                **translation_notice(edition, lang, page.src),
-                **versions_notice(edition, lang, page.src, base_url, current),
-            }
-            page = Page(page.src, page.content, page.generated, meta)
         pages[page.src] = page
+
+    def add(page: Page) -> None:
+        insert(decorated(page))
 
     def add_files(page_src: str, stem: str, files: CitationFiles) -> None:
         for _name, extension in CITATION_FILES:
@@ -147,24 +154,51 @@ def render_site(
     for src, markdown in render_index_pages(edition, lang, parts("indexes")).items():
         add(Page(src, markdown, True))
     ordered = documents_by_date(edition)
-    remembered = memory.document_pages.setdefault(lang, Memo())
-    # What every document page is made from besides its own record, its neighbours, the
+    # What every document's pages are made from besides its own record, its neighbours, the
     # people they name and the places citing it (no work, event or chapter text).
-    remembered.begin(
+    document_groups = memory.family(
+        (lang, "documents"),
         (
             base_url,
             edition.info,
             tuple((release.version, release.pending) for release in edition.releases),
-        )
+        ),
     )
+
+    def document_group(
+        document: Document, previous: Document | None, following: Document | None
+    ) -> tuple[Page, ...]:
+        """A document's page and its citation files (also under each of its earlier ids)."""
+        markdown, meta, files = render_document_page(
+            edition, document, lang, base_url, previous, following
+        )
+        src = edition.paths.document_src(document.id)
+        meta = {
+            **meta,
+            "edition": {**meta["edition"], "tei": tei_link(edition, document.id, lang)},
+        }
+        group = [decorated(Page(src, markdown, True, meta))]
+        # An earlier id's page redirects here; its files cannot, so they are served as they
+        # are now under the old address as well: a link to them keeps working.
+        for page_src in (src, *(edition.paths.document_src(a) for a in document.aliases)):
+            group += [
+                Page(
+                    citation_file_src(page_src, edition.paths.citation_files, extension), text, True
+                )
+                for _name, extension in CITATION_FILES
+                for text in [getattr(files, extension)]
+            ]
+        return tuple(group)
+
     for index, document in enumerate(ordered):
         previous = ordered[index - 1] if index > 0 else None
         following = ordered[index + 1] if index + 1 < len(ordered) else None
         places = tuple(
-            (place.chapter.path, place.chapter.title, place.anchor)
-            for place in citing_places(edition, document.id, lang)
+            (chapter.path, chapter.title, anchor)
+            for chapter, anchor, _pages in edition.citing(document.id, lang)
         )
-        markdown, meta, files = remembered.get(
+        src = edition.paths.document_src(document.id)
+        group = document_groups.get(
             document.id,
             (
                 document,
@@ -172,20 +206,12 @@ def render_site(
                 following,
                 places,
                 *(edition.people_of(d) for d in (document, previous, following)),
+                current.get(src),
             ),
-            partial(render_document_page, edition, document, lang, base_url, previous, following),
+            partial(document_group, document, previous, following),
         )
-        src = edition.paths.document_src(document.id)
-        meta = {
-            **meta,
-            "edition": {**meta["edition"], "tei": tei_link(edition, document.id, lang)},
-        }
-        add(Page(src, markdown, True, meta))
-        add_files(src, edition.paths.citation_files, files)
-        # An earlier id's page redirects here; its files cannot, so they are served as they
-        # are now under the old address as well: a link to them keeps working.
-        for alias in document.aliases:
-            add_files(edition.paths.document_src(alias), edition.paths.citation_files, files)
+        for page in group:
+            insert(page)
 
     add(
         Page(

@@ -537,6 +537,16 @@ class Edition:
         people = self._people_by_id
         return tuple([people.get(p) for p in document.senders + document.recipients])
 
+    @cached_property  # asked by every page that lists records by date
+    def documents_in_time_order(self) -> tuple[Document, ...]:
+        """By earliest possible day, then latest, then signature."""
+        return tuple(
+            sorted(
+                self.documents,
+                key=lambda d: (d.date.earliest, d.date.latest, d.signature.normalised),
+            )
+        )
+
     # Asked for every record by every page that names it, on every rebuild.
     @cached_property
     def _people_of_documents(

@@ -651,7 +651,7 @@ def check_edition(
     _check_quotations(edition, problems, derive)
     _check_people_are_named(edition, problems)
     _check_named_anchors(edition, problems)
-    _check_parity(edition, problems)
+    _check_parity(edition, problems, derive)
     check_glossary(edition, problems)
 
 
@@ -679,7 +679,9 @@ def _check_named_anchors(edition: Edition, problems: Problems) -> None:
                 )
 
 
-def _check_parity(edition: Edition, problems: Problems) -> None:
+def _check_parity(
+    edition: Edition, problems: Problems, derive: Callable[[Hashable, Callable[[], Any]], Any]
+) -> None:
     """Every translation has the original's paragraphs, notes and citations, in order."""
     original = edition.original
     for lang in edition.languages.translations:
@@ -696,7 +698,12 @@ def _check_parity(edition: Edition, problems: Problems) -> None:
             _check_twin(chapter, twin, problems)
         for document in edition.documents:
             theirs, ours = document.text.get(lang), document.text.get(original)
-            if theirs and ours and _parentheses(theirs) > _parentheses(ours):
+            if not (theirs and ours):
+                continue
+            counted = derive(
+                ("parentheses", theirs, ours), partial(_more_parentheses, theirs, ours)
+            )
+            if counted:
                 problems.error(
                     document.origin_of("text"),
                     f"the {lang} text has {_parentheses(theirs)} parenthesis(es) where the "
@@ -786,6 +793,10 @@ def _check_twin(chapter: Chapter, twin: Chapter, problems: Problems) -> None:
 
 # What is not the author's prose inside a passage: code, HTML tags, link targets.
 _NOT_PROSE = re.compile(r"`[^`]*`|<[^>]*>|\]\([^)]*\)")
+
+
+def _more_parentheses(theirs: str, ours: str) -> bool:
+    return _parentheses(theirs) > _parentheses(ours)
 
 
 def _parentheses(markdown: str) -> int:

@@ -124,6 +124,9 @@ def _serialise(root: etree._Element) -> str:
     return b"\n".join([*prolog, element, b""]).decode("utf-8")
 
 
+_JOINED_PART = re.compile(r"<!--part [0-9]+-->")
+
+
 class _Joined:
     """Elements written out on their own (a part kept from the last build costs nothing to
     write again), each standing in the tree as a placeholder until the whole is written."""
@@ -146,10 +149,7 @@ class _Joined:
         self.parts[f"<!--part {len(self.parts)}-->"] = written
 
     def into(self, serialised: str) -> str:
-        if not self.parts:
-            return serialised
-        pattern = re.compile("|".join(re.escape(placeholder) for placeholder in self.parts))
-        return pattern.sub(lambda match: self.parts[match.group(0)], serialised)
+        return _JOINED_PART.sub(lambda match: self.parts[match.group(0)], serialised)
 
 
 def _level(element: etree._Element) -> int:

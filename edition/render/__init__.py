@@ -268,13 +268,13 @@ def citing_places(edition: Edition, key: str, lang: str) -> list[Place]:
 
 
 def place_links(places: list[Place], from_src: str, lang: str) -> str:
-    seen: list[str] = []
+    seen: set[str] = set()
     links = []
     for place in places:
         target = urls.link(from_src, place.chapter.path, place.anchor)
         if target in seen:
             continue
-        seen.append(target)
+        seen.add(target)
         links.append(f"[{place.text(lang)}]({target})")
     return ", ".join(links)
 
@@ -356,10 +356,7 @@ def _work_entry(edition: Edition, work: Work, src: str, lang: str) -> str:
 
 def documents_by_date(edition: Edition) -> list[Document]:
     """Documents in time order: by earliest possible day, then latest, then signature."""
-    return sorted(
-        edition.documents,
-        key=lambda d: (d.date.earliest, d.date.latest, d.signature.normalised),
-    )
+    return list(edition.documents_in_time_order)
 
 
 def render_date(date: DocumentDate, lang: str) -> str:

@@ -36,7 +36,7 @@ from edition.model import (
     Work,
 )
 from edition.model.chapters import FOOTNOTE_REF, NAMED_ANCHOR
-from edition.render import alphabetical_key, document_title
+from edition.render import alphabetical_key, cited_records, document_title
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -472,40 +472,28 @@ def render_article_tei(edition: Edition, root_url: str, parts: Parts = fresh) ->
         if not original:
             text.set("resp", f"#{RESP_EDITION}")
             text.set("corresp", f"#text-{edition.original}")
-        # What a language's text is made from: its chapters, the works' labels, and of the
-        # documents only how the article cites them.
-        inputs = (
-            edition.chapters_in(lang),
-            edition.works,
-            [(document.id, document.citation_as_printed) for document in edition.documents],
-        )
-        level = _level(text)
-        written = parts(
-            ("text", lang),
-            inputs,
-            partial(_article_text, edition, lang, prefix, dict(text.attrib), level),
-        )
-        joined.put_instead(text, written)
+        _ArticleWriter(edition, lang, prefix, joined, parts).write(text)
     _bibliography(_el(outer, "back"), edition, joined, parts)
     return joined.into(_serialise(root))
-
-
-def _article_text(
-    edition: Edition, lang: str, prefix: str, attributes: dict[str, str], level: int
-) -> str:
-    text = etree.Element(_tag("text"), attributes, nsmap={None: TEI_NS})
-    _ArticleWriter(edition, lang, prefix).write(text)
-    return _fragment(text, level)
 
 
 class _ArticleWriter:
     """One language of the article into a TEI <text>: front (title page) and body."""
 
-    def __init__(self, edition: Edition, lang: str, prefix: str) -> None:
+    def __init__(
+        self,
+        edition: Edition,
+        lang: str,
+        prefix: str,
+        joined: _Joined | None = None,
+        parts: Parts = fresh,
+    ) -> None:
         self.edition = edition
         self.lang = lang
         self.original = edition.original
         self.prefix = prefix
+        self.joined = joined
+        self.parts = parts
         self.placed_notes: set[str] = set()
         self.documents = {document.id: document for document in edition.documents}
         self.works = {work.key: work for work in edition.works}
@@ -515,10 +503,20 @@ class _ArticleWriter:
         front = _el(text, "front")
         body = _el(text, "body")
         for chapter in chapters:
-            if chapter.numbered:
+            if not chapter.numbered:
+                self._title_page(front, chapter)
+            elif self.joined is None:
                 self._chapter(body, chapter)
             else:
-                self._title_page(front, chapter)
+                # A chapter is written on its own, from itself, what it cites and the notes
+                # placed before it (a note placed already is pointed to).
+                written, placed = self.parts(
+                    ("chapter", self.lang, chapter.slug),
+                    (chapter, cited_records(self.edition, [chapter]), frozenset(self.placed_notes)),
+                    partial(self._chapter_written, chapter, _level(body) + 1),
+                )
+                self.placed_notes = set(placed)
+                self.joined.put(body, written)
         if len(front) == 0:
             text.remove(front)
 
@@ -563,6 +561,17 @@ class _ArticleWriter:
         if title:
             _el(note, "label", title)
         self._blocks(note, body, (), None)
+
+    def _chapter_written(self, chapter: Chapter, level: int) -> tuple[str, set[str]]:
+        """The chapter's division written out at `level`, and the notes placed by then."""
+        body = etree.Element(_tag("body"), nsmap={None: TEI_NS})
+        placed = self.placed_notes
+        self.placed_notes = set(placed)
+        try:
+            self._chapter(body, chapter)
+            return _fragment(body[0], level), self.placed_notes
+        finally:
+            self.placed_notes = placed
 
     def _chapter(self, body: etree._Element, chapter: Chapter) -> None:
         division = _el(body, "div", type="chapter", n=chapter.slug, id=self._id(chapter.slug))

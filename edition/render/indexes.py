@@ -72,10 +72,13 @@ def render_people_page(edition: Edition, lang: str, parts: Parts = fresh) -> str
     src = edition.paths.people_page
     out = [f"# {label(lang, 'people')}", "", escape(label(lang, "people_intro")), ""]
     naming: dict[str, list[Document]] = {}
+    # Who a record names depends on the people only by their ids and the forms they are
+    # found by: an edit to a role or a fact does not search every record again.
+    forms = tuple((person.id, person.mentions) for person in edition.people)
     for document in documents_by_date(edition):
         named_ids = parts(
             ("named in", document.id),
-            (document, edition.people),
+            (document, forms),
             partial(people_named_in, document, edition.people, edition.original),
         )
         for person_id in named_ids:

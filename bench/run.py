@@ -228,9 +228,22 @@ class Preview:
         return f"http://127.0.0.1:{self.port}/{page}"
 
     def stop(self) -> None:
-        """As the editor stops it, with Ctrl-C: what it keeps for a warm start is written."""
-        self._process.send_signal(signal.SIGINT)
-        self._process.wait(timeout=600)
+        """As the editor stops it, with Ctrl-C: what it keeps for a warm start is written.
+        A preview that does not stop within two minutes is told again, as an editor would
+        press Ctrl-C again, and that is reported (the warm start after it is then a cold
+        one)."""
+        for attempt in range(3):
+            self._process.send_signal(signal.SIGINT if attempt < 2 else signal.SIGTERM)
+            try:
+                self._process.wait(timeout=120)
+                break
+            except subprocess.TimeoutExpired:
+                print(
+                    f"the preview did not stop within 120 s (signal {attempt + 1})", file=sys.stderr
+                )
+        else:
+            self._process.kill()
+            self._process.wait()
         self._log.close()
 
 

@@ -365,6 +365,10 @@ def main() -> None:
         "--rounds", type=int, default=1, help="times each kind of edit is made (default 1)"
     )
     arguments = parser.parse_args()
+    # Started in the background by a shell without job control, this process ignores SIGINT,
+    # and so would every preview it starts (an ignored signal is inherited; a handled one is
+    # not): it could not stop them as an editor does, with Ctrl-C.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as workspace:
         results = {
             n: measure(

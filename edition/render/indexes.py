@@ -128,12 +128,16 @@ def _person_section(
     if places:
         out += [f"{label(lang, 'named_at')}: {place_links(places, src, lang)}", ""]
     if documents:
-        links = ", ".join(
-            f"[{escape(document_title(edition, d, lang))}]"
+        # One link per list item: Python-Markdown's search for a link's closing bracket
+        # scans the rest of its paragraph, so a paragraph of hundreds of links (a person in
+        # hundreds of records) took minutes to convert.
+        out += [f"{label(lang, 'documents_of_person')}:", ""]
+        out += [
+            f"- [{escape(document_title(edition, d, lang))}]"
             f"({urls.link(src, edition.paths.document_src(d.id))})"
             for d in documents
-        )
-        out += [f"{label(lang, 'documents_of_person')}: {links}", ""]
+        ]
+        out.append("")
     return "\n".join(out)
 
 

@@ -192,25 +192,17 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
         # Every text of every source is in the edition's languages: none can be read without.
         return None, problems
     info = _load_info(data, text, languages, problems)
-    # The small files are parsed once per text too: what is unchanged stays the same
-    # objects, which the rendering's memory compares by identity.
     people_text = _read(root, PEOPLE_FILE, problems)
-    people = (
-        memory.parse_once(
-            ("people", people_text, languages),
-            partial(parse_people, people_text, PEOPLE_FILE, languages=languages),
-            problems,
-        )
-        if people_text is not None
-        else []
+    people = _parsed_once(
+        memory,
+        people_text,
+        partial(parse_people, path=PEOPLE_FILE, languages=languages),
+        problems,
+        languages,
     )
     bib_text = _read(root, REFERENCES_FILE, problems)
-    works = (
-        memory.parse_once(
-            ("works", bib_text), partial(parse_bibliography, bib_text, REFERENCES_FILE), problems
-        )
-        if bib_text
-        else []
+    works = _parsed_once(
+        memory, bib_text or None, partial(parse_bibliography, path=REFERENCES_FILE), problems
     )
     documents = []
     unreadable: set[str] = set()
@@ -235,27 +227,23 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
         return None, problems
     chapters = _load_chapters(root, info, problems, memory)
     events_text = _read(root, EVENTS_FILE, problems)
-    events = (
-        memory.parse_once(
-            ("events", events_text, languages),
-            partial(parse_events, events_text, EVENTS_FILE, languages=languages),
-            problems,
-        )
-        if events_text
-        else []
+    events = _parsed_once(
+        memory,
+        events_text or None,
+        partial(parse_events, path=EVENTS_FILE, languages=languages),
+        problems,
+        languages,
     )
     check_events(events, {c.slug: c for c in chapters if c.lang == languages.original}, problems)
     glossary_text = (
         _read(root, GLOSSARY_FILE, problems) if (root / GLOSSARY_FILE).exists() else None
     )
-    glossary = (
-        memory.parse_once(
-            ("glossary", glossary_text, languages),
-            partial(parse_glossary, glossary_text, GLOSSARY_FILE, languages=languages),
-            problems,
-        )
-        if glossary_text
-        else []
+    glossary = _parsed_once(
+        memory,
+        glossary_text or None,
+        partial(parse_glossary, path=GLOSSARY_FILE, languages=languages),
+        problems,
+        languages,
     )
     edition = Edition(
         info=info,
@@ -269,6 +257,21 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
     )
     check_edition(edition, problems, unreadable, memory.derive)
     return edition, problems
+
+
+def _parsed_once(
+    memory: SourceMemory,
+    text: str | None,
+    parse: partial[list[T]],
+    problems: Problems,
+    *key: Hashable,
+) -> list[T]:
+    """A file's parse (`parse(text=…)`), made once per text: what is unchanged stays the same
+    objects, which the rendering's memory compares by identity. No text (None), nothing."""
+    if text is None:
+        return []
+    path = parse.keywords["path"]
+    return memory.parse_once((path, text, *key), partial(parse, text), problems)
 
 
 def _edition_data(root: Path, problems: Problems) -> tuple[LineMap | None, str]:

@@ -3,6 +3,7 @@ serving the last good site, and recovers when it is fixed, without a restart."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -86,8 +87,18 @@ def test_edit_shows_broken_edit_keeps_last_good_site_fix_recovers(
     wait_for(lambda: problem in log.read_text(encoding="utf-8"))
     assert "27 Eylül 1920 (düzeltildi)" in fetch(url + PAGE)  # the last good site
 
-    record.write_text(edited.replace('"27 Eylül 1920 (düzeltildi)"', '"27 Eylül 1920"'), "utf-8")
+    # Saved as many editors save: a new file renamed over the old one.
+    indexed = log.read_text(encoding="utf-8").count("Search index updated")
+    saved = record.with_name(f".{record.name}.new")
+    saved.write_text(edited.replace('"27 Eylül 1920 (düzeltildi)"', '"27 Eylül 1920"'), "utf-8")
+    os.replace(saved, record)
     wait_for(lambda: "(düzeltildi)" not in fetch(url + PAGE))
+    wait_for(lambda: log.read_text(encoding="utf-8").count("Search index updated") > indexed)
+
+    # A build reads every source; the preview is told of changes only, so it then rests.
+    builds = log.read_text(encoding="utf-8").count("Building the edition")
+    time.sleep(3)
+    assert log.read_text(encoding="utf-8").count("Building the edition") == builds
 
 
 def test_the_open_page_reloads_itself_with_the_edit(

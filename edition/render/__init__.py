@@ -268,14 +268,17 @@ def citing_places(edition: Edition, key: str, lang: str) -> list[Place]:
 
 
 def place_links(places: list[Place], from_src: str, lang: str) -> str:
+    """Links to each place once, as HTML: a person named in hundreds of paragraphs, or a
+    work cited in them, makes one paragraph of hundreds of links, which Python-Markdown
+    takes minutes to parse as Markdown links."""
     seen: set[str] = set()
     links = []
     for place in places:
-        target = urls.link(from_src, place.chapter.path, place.anchor)
+        target = urls.page_href(from_src, place.chapter.path, place.anchor)
         if target in seen:
             continue
         seen.add(target)
-        links.append(f"[{place.text(lang)}]({target})")
+        links.append(f'<a href="{escape_html(target)}">{escape(place.text(lang))}</a>')
     return ", ".join(links)
 
 

@@ -1,6 +1,7 @@
-"""What the preview keeps of its rendering is only ever reused for the same inputs: after each
-kind of edit, every page and file rendered with the kept parts is the one a fresh rendering
-of the same sources gives. (The slower test in test_incremental.py checks the built site.)"""
+"""What the preview keeps of its loading and rendering is only ever reused for the same
+inputs: after each kind of edit, the problems reported and every page and file rendered with
+what is kept are those a fresh load and rendering of the same sources give. (The slower
+test in test_incremental.py checks the built site.)"""
 
 from __future__ import annotations
 
@@ -71,6 +72,12 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a glossary note": lambda p: edit(
         p, "sources/glossary.yaml", "en: The author's name for", "en: The author's term for"
     ),
+    "a translation drops a term's rendering": lambda p: edit(
+        p, "docs/en/sonuc.md", "[the National Pact], and", "[the Pact], and"
+    ),
+    "the rendering restored": lambda p: edit(
+        p, "docs/en/sonuc.md", "[the Pact], and", "[the National Pact], and"
+    ),
     "a record added and cited": _add_record,
     "the record removed again": _remove_record,
 }
@@ -88,14 +95,18 @@ def kept(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SourceMemory, 
 
 
 @pytest.mark.parametrize("kind", list(EDITS))
-def test_after_each_kind_of_edit_the_kept_rendering_is_a_fresh_one(
+def test_after_each_kind_of_edit_the_kept_loading_and_rendering_are_fresh_ones(
     kept: tuple[Path, SourceMemory, RenderMemory], kind: str
 ) -> None:
     # The edits add up, in order: each is made on the sources the one before left.
     project, sources, rendering = kept
     EDITS[kind](project)
-    edition, _ = load_edition(project, sources)
+    edition, problems = load_edition(project, sources)
     assert edition is not None
+    # The checks kept by the texts they compare report what checks made afresh report.
+    assert [p.format() for p in problems.sorted()] == [
+        p.format() for p in load_edition(project)[1].sorted()
+    ]
     for lang in edition.languages:
         with_memory = render_site(edition, lang, ADDRESS, rendering)
         afresh = render_site(edition, lang, ADDRESS)

@@ -186,12 +186,15 @@ def _load_sources(root: Path, memory: SourceMemory) -> Loaded:
     problems = Problems()
     for folder in (DOCS_DIR, "sources"):
         check_links(root, folder, problems)
-    data, text = _edition_data(root, problems)
-    languages = _parse_languages(data, problems) if data is not None else None
-    if data is None or languages is None:
+    text = _read(root, EDITION_FILE, problems)
+    languages, info = (
+        memory.parse_once(("edition", text), partial(_parse_edition, text), problems)
+        if text is not None
+        else (None, None)
+    )
+    if languages is None:
         # Every text of every source is in the edition's languages: none can be read without.
         return None, problems
-    info = _load_info(data, text, languages, problems)
     people_text = _read(root, PEOPLE_FILE, problems)
     people = _parsed_once(
         memory,
@@ -274,21 +277,29 @@ def _parsed_once(
     return memory.parse_once((path, text, *key), partial(parse, text), problems)
 
 
-def _edition_data(root: Path, problems: Problems) -> tuple[LineMap | None, str]:
-    """sources/edition.yaml as a mapping, and its text; None when it is not one."""
-    text = _read(root, EDITION_FILE, problems)
+def _parse_edition(text: str, problems: Problems) -> tuple[Languages | None, EditionInfo | None]:
+    """sources/edition.yaml's languages and the rest of it; None for what cannot be read."""
+    data = _edition_data(text, problems)
+    languages = _parse_languages(data, problems) if data is not None else None
+    if data is None or languages is None:
+        return None, None
+    return languages, _load_info(data, text, languages, problems)
+
+
+def _edition_data(text: str, problems: Problems) -> LineMap | None:
+    """sources/edition.yaml as a mapping; None when it is not one."""
     reported = len(problems.items)
-    data = parse_yaml(text, EDITION_FILE, problems) if text is not None else None
+    data = parse_yaml(text, EDITION_FILE, problems)
     if isinstance(data, LineMap):
-        return data, text or ""
-    if text is not None and data is None and len(problems.items) == reported:
+        return data
+    if data is None and len(problems.items) == reported:
         required = load_schema("edition.schema.json")["required"]
         problems.error(
             Origin(EDITION_FILE, 1), f"the file is empty: it needs {', '.join(required)}"
         )
-    elif text is not None and data is not None:
+    elif data is not None:
         problems.error(Origin(EDITION_FILE, 1), "expected a mapping of field: value lines")
-    return None, text or ""
+    return None
 
 
 def _parse_languages(data: LineMap, problems: Problems) -> Languages | None:
@@ -655,7 +666,7 @@ def check_edition(
     _check_people_are_named(edition, problems)
     _check_named_anchors(edition, problems)
     _check_parity(edition, problems, derive)
-    check_glossary(edition, problems)
+    check_glossary(edition, problems, derive)
 
 
 def _citation_signature(citations: Any) -> list[str]:

@@ -8,8 +8,10 @@ twin of that passage in a translation must then use one of the term's renderings
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import icu
 
@@ -110,10 +112,24 @@ class Passage:
     twins: tuple[tuple[str, str, Origin], ...]  # lang → folded words, origin
 
 
-def passages(edition: Edition) -> Iterator[Passage]:
+# How a check asks for a result kept from the last load (SourceMemory.derive): by a key
+# holding everything the result is made from.
+Derive = Callable[[Hashable, Callable[[], Any]], Any]
+
+
+def _made(_key: Hashable, make: Callable[[], Any]) -> Any:
+    return make()
+
+
+def passages(edition: Edition, derive: Derive = _made) -> Iterator[Passage]:
     """The original's numbered paragraphs and footnotes, in reading order. Twins are paired
     by position within their chapter and footnotes by label; a chapter whose twin has
     another number of paragraphs has no twins here (the parity check reports it)."""
+
+    def words(markdown: str, lang: str) -> str:
+        folded: str = derive(("folded", markdown, lang), lambda: fold(words_of(markdown), lang))
+        return folded
+
     translations = {(c.lang, c.slug): c for c in edition.chapters if c.lang != edition.original}
     for chapter in edition.chapters_in(edition.original):
         twins = [
@@ -129,9 +145,9 @@ def passages(edition: Edition) -> Iterator[Passage]:
             yield Passage(
                 chapter.slug,
                 block.anchor or "",
-                fold(words_of(block.markdown), edition.original),
+                words(block.markdown, edition.original),
                 tuple(
-                    (lang, fold(words_of(other[index].markdown), lang), other[index].origin)
+                    (lang, words(other[index].markdown, lang), other[index].origin)
                     for lang, other in paired.items()
                 ),
             )
@@ -140,13 +156,9 @@ def passages(edition: Edition) -> Iterator[Passage]:
             yield Passage(
                 chapter.slug,
                 note.anchor,
-                fold(words_of(note.markdown), edition.original),
+                words(note.markdown, edition.original),
                 tuple(
-                    (
-                        lang,
-                        fold(words_of(found[note.label].markdown), lang),
-                        found[note.label].origin,
-                    )
+                    (lang, words(found[note.label].markdown, lang), found[note.label].origin)
                     for lang, found in notes.items()
                     if note.label in found
                 ),
@@ -157,42 +169,70 @@ def _anchored(chapter: Chapter) -> list[Block]:
     return [block for block in chapter.blocks if block.anchor]
 
 
-def check_glossary(edition: Edition, problems: Problems) -> None:
-    """Each translated passage whose original uses a term uses the term's rendering."""
+# A term as the check reads it: its forms in the original, and by translation its forms there.
+TermForms = tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]
+
+
+def _unrendered(
+    terms: tuple[TermForms, ...], original: str, words: str, twins: tuple[tuple[str, str], ...]
+) -> list[tuple[int, str]]:
+    """(term's index, translation) for each term `words` uses whose twin there lacks it."""
+    missing = []
+    for index, (forms, renderings) in enumerate(terms):
+        if not uses(words, forms, original):
+            continue
+        wanted = dict(renderings)
+        for lang, twin in twins:
+            if wanted.get(lang) and not uses(twin, wanted[lang], lang):
+                missing.append((index, lang))
+    return missing
+
+
+def check_glossary(edition: Edition, problems: Problems, derive: Derive = _made) -> None:
+    """Each translated passage and record text whose original uses a term uses the term's
+    rendering. What is looked for is kept by the words compared (`derive`), so that an edit
+    compares only the texts it changed."""
     if not edition.glossary:
         return
-    for passage in passages(edition):
-        for entry in edition.glossary:
-            if not uses(passage.words, entry.forms, edition.original):
-                continue
-            for lang, words, origin in passage.twins:
-                forms = entry.forms_in(lang)
-                if forms and not uses(words, forms, lang):
-                    problems.error(
-                        origin,
-                        f"the original uses '{entry.term}' here, but this {lang} text has "
-                        f"none of {' / '.join(repr(form) for form in forms)}: the glossary "
-                        f"({entry.origin}) renders it '{entry.rendering_in(lang)}'",
-                    )
+    original, translations = edition.original, edition.languages.translations
+    terms = tuple(
+        (entry.forms, tuple((lang, entry.forms_in(lang)) for lang in translations))
+        for entry in edition.glossary
+    )
+
+    def report(origin: Origin, index: int, lang: str, where: str) -> None:
+        entry = edition.glossary[index]
+        forms = entry.forms_in(lang)
+        problems.error(
+            origin,
+            f"{where.format(term=entry.term, lang=lang)} has "
+            f"none of {' / '.join(repr(form) for form in forms)}: the glossary "
+            f"({entry.origin}) renders it '{entry.rendering_in(lang)}'",
+        )
+
+    for passage in passages(edition, derive):
+        twins = tuple((lang, words) for lang, words, _origin in passage.twins)
+        origins = {lang: origin for lang, _words, origin in passage.twins}
+        for index, lang in derive(
+            ("glossary", terms, passage.words, twins),
+            partial(_unrendered, terms, original, passage.words, twins),
+        ):
+            where = "the original uses '{term}' here, but this {lang} text"
+            report(origins[lang], index, lang, where)
     for document in edition.documents:
-        original = fold(document.text.get(edition.original) or "", edition.original)
-        translations = {
-            lang: fold(text, lang)
-            for lang in edition.languages.translations
-            if (text := document.text.get(lang))
-        }
-        for entry in edition.glossary:
-            if not uses(original, entry.forms, edition.original):
-                continue
-            for lang, translation in translations.items():
-                forms = entry.forms_in(lang)
-                if forms and not uses(translation, forms, lang):
-                    problems.error(
-                        document.origin_of("text"),
-                        f"the {edition.original} text uses '{entry.term}', but the {lang} text has "
-                        f"none of {' / '.join(repr(form) for form in forms)}: the glossary "
-                        f"({entry.origin}) renders it '{entry.rendering_in(lang)}'",
-                    )
+        text = document.text.get(original) or ""
+        words = derive(("folded", text, original), partial(fold, text, original))
+        twins = tuple(
+            (lang, derive(("folded", theirs, lang), partial(fold, theirs, lang)))
+            for lang in translations
+            if (theirs := document.text.get(lang))
+        )
+        for index, lang in derive(
+            ("glossary", terms, words, twins),
+            partial(_unrendered, terms, original, words, twins),
+        ):
+            where = f"the {original} text uses '{{term}}', but the {{lang}} text"
+            report(document.origin_of("text"), index, lang, where)
 
 
 def places_using(edition: Edition) -> dict[str, list[tuple[str, str]]]:

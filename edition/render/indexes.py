@@ -196,9 +196,18 @@ def render_chronology_page(edition: Edition, lang: str, parts: Parts = fresh) ->
     return "\n".join(out) + "\n"
 
 
-def render_glossary_page(edition: Edition, lang: str) -> str:
+def render_glossary_page(edition: Edition, lang: str, parts: Parts = fresh) -> str:
     """The translation's terms in the original's alphabetical order, each with its rendering
-    in every translation, the note on it, and the paragraphs of `lang` that use it."""
+    in every translation, the note on it, and the paragraphs of `lang` that use it: made from
+    the glossary and the chapters only."""
+    return parts(
+        "page",
+        (edition.glossary, edition.chapters),
+        partial(_glossary_page, edition, lang),
+    )
+
+
+def _glossary_page(edition: Edition, lang: str) -> str:
     src = edition.paths.glossary_page
     chapters = {c.slug: c for c in edition.chapters_in(lang)}
     translations = edition.languages.translations

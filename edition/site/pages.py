@@ -251,7 +251,13 @@ def render_site(
         )
     )
     if edition.glossary:
-        add(Page(edition.paths.glossary_page, render_glossary_page(edition, lang), True))
+        add(
+            Page(
+                edition.paths.glossary_page,
+                render_glossary_page(edition, lang, parts("glossary")),
+                True,
+            )
+        )
     add(Page(edition.paths.changelog, render_changelog(edition, lang), True))
     add_changes(edition, lang, current, add)
     add_downloads(edition, lang, base_url, pages, add, memory)

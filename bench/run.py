@@ -216,9 +216,18 @@ class Preview:
         )
         self._started = started
         self._builds_before = self._built_count()
-        _wait_for(self.url(""), "", timeout=3600)
+        _wait_for(self.url(""), "", timeout=3600, failed=self.failure)
         self.start_seconds = time.perf_counter() - started
         self.ready_seconds = self.start_seconds
+
+    def failure(self) -> str | None:
+        """Why the preview will not serve the edition, if it will not: it stopped, or its
+        first build failed (it then serves nothing)."""
+        if self._process.poll() is not None:
+            return f"the preview stopped (exit {self._process.returncode}); see {self.log}"
+        if "Traceback (most recent call last)" in self.log.read_text(encoding="utf-8"):
+            return f"the preview's build failed; see {self.log}"
+        return None
 
     def _built_count(self) -> int:
         return self.log.read_text(encoding="utf-8").count("Edition built in")
@@ -266,7 +275,7 @@ def edit_to_visible(
     logged = preview.log.stat().st_size
     started = time.perf_counter()
     path.write_text(edit.change(text, marker), encoding="utf-8")
-    _wait_for(preview.url(edit.page), marker, timeout=900)
+    _wait_for(preview.url(edit.page), marker, timeout=900, failed=preview.failure)
     seconds = time.perf_counter() - started
     time.sleep(0.5)  # the rest of the rebuild's log
     with preview.log.open(encoding="utf-8") as log:
@@ -275,9 +284,13 @@ def edit_to_visible(
     return seconds, steps
 
 
-def _wait_for(url: str, text: str, timeout: float) -> None:
+def _wait_for(
+    url: str, text: str, timeout: float, failed: Callable[[], str | None] = lambda: None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if (reason := failed()) is not None:
+            raise SystemExit(reason)
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 if text in response.read().decode("utf-8"):

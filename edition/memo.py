@@ -46,6 +46,16 @@ class Memo(Generic[R]):
         self._shared = shared
         self._used = {}
 
+    def last(self, name: Hashable) -> R | None:
+        """The result named `name` as the last build made it, whatever it was made from, or
+        None. It stays kept with the inputs it was made from: the next `get` makes it anew
+        if they changed."""
+        kept = self._kept.get(name)
+        if kept is None:
+            return None
+        self._used[name] = kept
+        return kept[1]
+
     def get(self, name: Hashable, inputs: object, make: Callable[[], R]) -> R:
         """The result named `name`: the kept one if its inputs compare equal, else `make()`."""
         kept = self._kept.get(name)

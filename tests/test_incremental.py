@@ -215,6 +215,11 @@ def test_a_warm_start_serves_the_kept_site_and_a_changed_one_is_built_anew(
     warm.ready()
     edit(project, RECORD, 'date: "1920-09-27"', 'date: "1920-09-28"')
     warm.build()
+    # The edited page is served before the files that list every record are brought up to
+    # date; once they are, the site is a full build's.
+    edited = warm.site / "belgeler/rgaspi-159-2-57-003/index.html"
+    assert "1920-09-28" in edited.read_text(encoding="utf-8")
+    warm.ready()
     reference = tmp_path / "full"
     build_site(project / "mkdocs.yml", reference, preview=True)
     assert pages_of(warm.site) == pages_of(reference)

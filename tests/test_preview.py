@@ -76,6 +76,8 @@ def test_edit_shows_broken_edit_keeps_last_good_site_fix_recovers(
     record.write_text(good.replace('"27 Eylül 1920"', '"27 Eylül 1920 (düzeltildi)"'), "utf-8")
     wait_for(lambda: "27 Eylül 1920 (düzeltildi)" in fetch(url + PAGE))
     wait_for(lambda: "27 Eylül 1920 (düzeltildi)" in fetch(url + "en/" + PAGE))
+    # The files that list every record follow the page, by a moment.
+    wait_for(lambda: "27 Eylül 1920 (düzeltildi)" in fetch(url + "veri/documents.json"))
     # Only the files the edit changed were written (tests/test_incremental.py checks that
     # such a site is byte for byte a full build's); the search index followed.
     assert "Files written: tr " in log.read_text(encoding="utf-8")

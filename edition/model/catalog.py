@@ -173,6 +173,18 @@ def load_edition(root: Path, memory: SourceMemory | None = None) -> Loaded:
 _read = read_source
 
 
+def load_info(root: Path, memory: SourceMemory | None = None) -> EditionInfo | None:
+    """sources/edition.yaml alone, read as `load_edition` reads it (None where it cannot be
+    read): what needs only the edition's settings, such as its address, loads no record."""
+    memory = memory if memory is not None else SourceMemory()
+    problems = Problems()  # reported by the load of the whole edition
+    text = _read(root, EDITION_FILE, problems)
+    if text is None:
+        return None
+    _languages, info = memory.parse_once(("edition", text), partial(_parse_edition, text), problems)
+    return info
+
+
 def _status(path: Path) -> tuple[str, int, int, int]:
     """What tells that a file changed (-1: it is gone)."""
     try:

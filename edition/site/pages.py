@@ -65,10 +65,18 @@ def translation_notice(edition: Edition, lang: str, src: str) -> dict[str, Any]:
 
 
 def render_site(
-    edition: Edition, lang: str, base_url: str, memory: RenderMemory | None = None
+    edition: Edition,
+    lang: str,
+    base_url: str,
+    memory: RenderMemory | None = None,
+    *,
+    listings_later: bool = False,
 ) -> dict[str, Page]:
     """Every page and file of one language, keyed by source path. With a `memory`, what it
-    holds from the last build is reused where it was made from the same inputs."""
+    holds from the last build is reused where it was made from the same inputs.
+    `listings_later`: the data files that list every record (and the Downloads page that
+    gives their sizes) are as the last build made them, for the preview to bring up to date
+    after the edited page is shown."""
     memory = memory if memory is not None else RenderMemory()
     pages: dict[str, Page] = {}
     article = cite.article_item(edition, lang, base_url)
@@ -260,7 +268,7 @@ def render_site(
         )
     add(Page(edition.paths.changelog, render_changelog(edition, lang), True))
     add_changes(edition, lang, current, add)
-    add_downloads(edition, lang, base_url, pages, add, memory)
+    add_downloads(edition, lang, base_url, pages, add, memory, listings_later=listings_later)
     return pages
 
 
@@ -271,15 +279,20 @@ def add_downloads(
     pages: dict[str, Page],
     add: Callable[[Page], None],
     memory: RenderMemory,
+    *,
+    listings_later: bool = False,
 ) -> None:
     """The data files (served once, from the original language's site root) and the Downloads
-    page of `lang`, which lists them and the language's citation files with size and SHA-256."""
+    page of `lang`, which lists them and the language's citation files with size and SHA-256;
+    `listings_later`: the data files as the last build made them, when there was one."""
     root = exports.root_url(base_url, lang, edition.languages)
     # Every language's Downloads page lists the same files: made once for both in a process.
     memory.data_files.begin(None)
-    data = memory.data_files.get(
-        "data", (edition, root), partial(exports.render_data_files, edition, root, memory)
-    )
+    data = memory.data_files.last("data") if listings_later else None
+    if data is None:
+        data = memory.data_files.get(
+            "data", (edition, root), partial(exports.render_data_files, edition, root, memory)
+        )
     if lang == edition.original:
         for path, content in data.items():
             add(Page(path, content, True))

@@ -72,6 +72,7 @@ def build_site(
     site_url: str | None = None,
     *,
     preview: bool = False,
+    listings_later: bool = False,
     pdf: bool = True,
     epub: bool = True,
 ) -> dict[str, LanguageBuild]:
@@ -80,7 +81,8 @@ def build_site(
     the only changes to it come after every language has been built.
 
     In the preview a language may write only the pages an edit changed (incremental.py);
-    those are merged into the served site file by file.
+    those are merged into the served site file by file. `listings_later`: such a build
+    leaves the files that list every record as they were (`render_site`).
     """
     from mkdocs.exceptions import MkDocsException
 
@@ -114,14 +116,16 @@ def build_site(
         }
         workers = _translation_workers(len(jobs) - 1)
         translations = {
-            lang: workers.submit(build_language, *job, preview_of, incremental)
+            lang: workers.submit(build_language, *job, preview_of, incremental, listings_later)
             for lang, job in jobs.items()
             if lang != original
         }
         with _timed("MkDocs, every language"):
             built: dict[str, LanguageBuild] = {}
             try:
-                built[original] = build_language(*jobs[original], preview_of, incremental)
+                built[original] = build_language(
+                    *jobs[original], preview_of, incremental, listings_later
+                )
             finally:
                 built.update({lang: job.result() for lang, job in translations.items()})
         if built[original].complete:
@@ -282,6 +286,7 @@ def build_language(
     site_url: str,
     preview_of: str | None = None,
     incremental: bool = False,
+    listings_later: bool = False,
 ) -> LanguageBuild:
     """One language's strict MkDocs build of `docs_dir` (docs/<language>, which tells the hook
     the language) into an empty folder. A preview's build is kept alive in this process for
@@ -292,7 +297,11 @@ def build_language(
 
     if preview_of is not None and incremental:
         rebuilt = _rebuild_kept(
-            Path(config_file).parent, Path(docs_dir).name, *(site_dir, site_url), preview_of
+            Path(config_file).parent,
+            Path(docs_dir).name,
+            *(site_dir, site_url),
+            preview_of,
+            listings_later,
         )
         if rebuilt is not None:
             return rebuilt
@@ -318,7 +327,7 @@ def build_language(
 
 
 def _rebuild_kept(
-    root: Path, lang: str, site_dir: str, site_url: str, preview_of: str
+    root: Path, lang: str, site_dir: str, site_url: str, preview_of: str, listings_later: bool
 ) -> LanguageBuild | None:
     """The preview's rebuild of its kept build of `lang`, writing only the pages the edit
     changed; None when a full build must do it (nothing kept, something every page shows
@@ -331,7 +340,9 @@ def _rebuild_kept(
     if edition is None or problems.errors or problems.warnings:
         return None
     with _timed(f"rendering {lang}"):
-        pages = render_site(edition, lang, site_url, session.RENDERING)
+        pages = render_site(
+            edition, lang, site_url, session.RENDERING, listings_later=listings_later
+        )
     with _timed(f"MkDocs, the changed pages of {lang}"):
         return plans.rebuild(kept, preview_of, language_settings(edition, lang), pages, site_dir)
 
@@ -456,7 +467,7 @@ def _pages_under(site: Path, prefix: str, prefixes: dict[str, str]) -> str:
 def public_address(root: Path) -> str | None:
     """The edition's public address: EDITION_URL when set, else `address` in
     sources/edition.yaml; None when neither gives one (a local build names no address)."""
-    from edition.model.catalog import load_edition
+    from edition.model.catalog import load_info
     from edition.sources.hygiene import web_address_problem
 
     given = os.environ.get("EDITION_URL", "")
@@ -465,8 +476,8 @@ def public_address(root: Path) -> str | None:
         if problem is not None:
             raise BuildFailed(f"EDITION_URL '{given}': {problem}")
         return given if given.endswith("/") else given + "/"
-    edition, _problems = load_edition(root, session.SOURCES)
-    return edition.info.address if edition is not None else None
+    info = load_info(root, session.SOURCES)
+    return info.address if info is not None else None
 
 
 def write_sitemap(site: Path, base_url: str, prefixes: dict[str, str]) -> None:
@@ -606,6 +617,7 @@ class Preview:
         # while it was built: the site may then be kept for the next start.
         self._built_from: tuple[tuple[str, int, int, int], ...] | None = None
         self._warm_up: threading.Thread | None = None
+        self._completing: threading.Thread | None = None
 
     def start(self) -> bool:
         """Serve the kept site if it was made from these very sources, making the builds an
@@ -627,29 +639,60 @@ class Preview:
 
     def build(self) -> None:
         """Build the site anew, or only what an edit changed; a failed build is reported and
-        the last good site stays served."""
+        the last good site stays served. After an edit, the files that list every record
+        (the data files and the Downloads page) are brought up to date by a second build
+        made once the first one is shown (`_complete`): they are on no edited page's way to
+        the editor's screen."""
         with self._building:
             started = time.perf_counter()
             log.info("Building the edition...")
-            before = sources_status(self._root)
-            try:
-                build_site(self._config, self.site, preview=True)
-            except BuildFailed as error:
-                self._built_from = None
-                log.error("%s; still serving the last good site", error)
+            built = self._built(listings_later=True)
+            if built is None:
                 return
-            self._built_from = before if sources_status(self._root) == before else None
             log.info("Edition built in %.2f s", time.perf_counter() - started)
-            self._search.request(language_prefixes(loaded_edition(self._root).languages))
+            if all(language.complete for language in built.values()):
+                self._search.request(language_prefixes(loaded_edition(self._root).languages))
+                return
+            self._built_from = None  # not whole until the listings are made
+        # Made after this returns, as the server shows the edit (it waits for this build).
+        self._completing = threading.Thread(target=self._complete, name="listings")
+        self._completing.start()
+
+    def _complete(self) -> None:
+        with self._building:
+            started = time.perf_counter()
+            if self._built(listings_later=False) is not None:
+                log.info(
+                    "The files that list every record: up to date in %.2f s",
+                    time.perf_counter() - started,
+                )
+                self._search.request(language_prefixes(loaded_edition(self._root).languages))
+
+    def _built(self, *, listings_later: bool) -> dict[str, LanguageBuild] | None:
+        """One build into the served site, and whether the site is then whole and made from
+        sources unchanged during it (`_built_from`); None for a failed build."""
+        before = sources_status(self._root)
+        try:
+            built = build_site(self._config, self.site, preview=True, listings_later=listings_later)
+        except BuildFailed as error:
+            self._built_from = None
+            log.error("%s; still serving the last good site", error)
+            return None
+        self._built_from = before if sources_status(self._root) == before else None
+        return built
 
     def ready(self) -> None:
-        """Wait until an edit is built as on a cold start: the warm-up build is done."""
-        if self._warm_up is not None:
-            self._warm_up.join()
+        """Wait until the site is whole: the warm-up build done (an edit is then built as on
+        a cold start), and the files listing every record made after the last edit."""
+        for thread in (self._warm_up, self._completing):
+            if thread is not None:
+                thread.join()
 
     def stop(self) -> None:
         """Stop, keeping the site for the next start if it is whole: no build unfinished or
         failed, no source changed since, the search index made from it."""
+        if self._completing is not None:  # a moment's work; the warm-up is not waited for
+            self._completing.join()
         self._search.stop()
         if not self._building.acquire(blocking=False):
             return

@@ -86,7 +86,16 @@ def build_site(
     """
     from mkdocs.exceptions import MkDocsException
 
-    edition = loaded_edition(root_config.parent)
+    # A preview's load for an edit, before its rebuild (which collects after).
+    rebuilding = preview and site_dir in _current_previews
+    if rebuilding and _workers is not None:
+        # The translations' workers load the edited sources while this process does: each
+        # load of thousands of records is a good part of an edit's time, and the worker's
+        # build of its language would otherwise wait for this one's.
+        with contextlib.suppress(BrokenProcessPool):  # reported when the build submits
+            _workers.submit(_load_for_edit, str(root_config.parent))
+    with collector_paused(collect_after=False) if rebuilding else contextlib.nullcontext():
+        edition = loaded_edition(root_config.parent)
     prefixes = language_prefixes(edition.languages)
     original = edition.original
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -296,13 +305,14 @@ def build_language(
     from mkdocs.config import load_config
 
     if preview_of is not None and incremental:
-        rebuilt = _rebuild_kept(
-            Path(config_file).parent,
-            Path(docs_dir).name,
-            *(site_dir, site_url),
-            preview_of,
-            listings_later,
-        )
+        with collector_paused(collect_after=not listings_later):
+            rebuilt = _rebuild_kept(
+                Path(config_file).parent,
+                Path(docs_dir).name,
+                *(site_dir, site_url),
+                preview_of,
+                listings_later,
+            )
         if rebuilt is not None:
             return rebuilt
     config = load_config(
@@ -324,6 +334,27 @@ def build_language(
         gc.collect()
         gc.freeze()
     return finished
+
+
+@contextlib.contextmanager
+def collector_paused(*, collect_after: bool) -> Iterator[None]:
+    """No collection of cyclic garbage during a preview's rebuild for an edit: at thousands
+    of records each full collection walks every object not frozen (a tenth of a second at
+    5,000), and one edit made several. `collect_after`: the garbage is collected at the end
+    and what lives is frozen; the preview's rebuild that shows an edit leaves that to the
+    build that follows it, off the way to the screen. What is frozen and later let go is
+    freed when no cycle holds it, and all of it at the next full build (`gc.unfreeze`)."""
+    if not gc.isenabled():  # paused by the caller
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        if collect_after:
+            gc.collect()
+            gc.freeze()
 
 
 def _rebuild_kept(
@@ -348,6 +379,13 @@ def _rebuild_kept(
 
 
 _workers: ProcessPoolExecutor | None = None
+
+
+def _load_for_edit(root: str) -> None:
+    """The sources loaded into this worker's memory, which its next build finds (problems
+    are reported by that build, or by the other process's load)."""
+    with collector_paused(collect_after=False):
+        load_edition(Path(root), session.SOURCES)
 
 
 def _translation_workers(count: int) -> ProcessPoolExecutor:

@@ -94,7 +94,10 @@ def build_site(
         # build of its language would otherwise wait for this one's.
         with contextlib.suppress(BrokenProcessPool):  # reported when the build submits
             _workers.submit(_load_for_edit, str(root_config.parent))
-    with collector_paused(collect_after=False) if rebuilding else contextlib.nullcontext():
+    with (
+        collector_paused(collect_after=False) if rebuilding else contextlib.nullcontext(),
+        _timed("loading the sources"),
+    ):
         edition = loaded_edition(root_config.parent)
     prefixes = language_prefixes(edition.languages)
     original = edition.original
@@ -384,7 +387,7 @@ _workers: ProcessPoolExecutor | None = None
 def _load_for_edit(root: str) -> None:
     """The sources loaded into this worker's memory, which its next build finds (problems
     are reported by that build, or by the other process's load)."""
-    with collector_paused(collect_after=False):
+    with collector_paused(collect_after=False), _timed("loading the sources, in a worker"):
         load_edition(Path(root), session.SOURCES)
 
 

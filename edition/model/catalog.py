@@ -138,7 +138,7 @@ def record_names(root: Path) -> list[str]:
     try:
         with os.scandir(root / DOCUMENTS_DIR) as entries:
             return sorted(entry.name for entry in entries if entry.name.endswith(".yaml"))
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # as pathlib's glob did: no folder, no records (reported as missing)
         return []
 
 

@@ -178,14 +178,16 @@ def link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
-def page_href(from_src: str, to_src: str, anchor: str) -> str:
+def page_href(from_src: str, to_src: str, anchor: str = "") -> str:
     """The URL that MkDocs makes of `link(from_src, to_src, anchor)`, for raw HTML: a page's
     long lists of places are written so, since Python-Markdown's link parsing is quadratic in
-    the number of links in one paragraph. Their targets are the edition's own anchors, which
-    the site's link test resolves."""
+    the number of links in one paragraph, and so is the chronology, a table of a row per
+    record. Their targets are the edition's own pages and anchors, which the site's link
+    test resolves."""
+    fragment = f"#{anchor}" if anchor else ""
     if from_src == to_src:
-        return f"#{anchor}"
-    return f"{relative_url(src_to_url(from_src), src_to_url(to_src))}#{anchor}"
+        return fragment
+    return relative_url(src_to_url(from_src), src_to_url(to_src)) + fragment
 
 
 def alias_redirects(edition: Edition) -> dict[str, str]:

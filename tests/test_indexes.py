@@ -179,3 +179,25 @@ def test_a_year_page_groups_its_documents_by_month(site: Path) -> None:
     html = parse_page(site, "belgeler/yil/1920/index.html")
     headings = [h.text_content().strip() for h in html.xpath("//article//h2")]
     assert headings == ["Ayı bilinmeyenler", "Eylül 1920", "Aralık 1920"]
+
+
+def test_a_footnote_named_with_markdown_characters_reads_the_same_in_each_list() -> None:
+    """A list of places stands in a Markdown paragraph (the people page) and in the
+    chronology's raw HTML table: the footnote [^note_1] reads "note note_1" in both, as
+    Python-Markdown (the site's converter) and a browser's HTML parser make of them."""
+    import markdown
+    from lxml import html as lxml_html
+
+    from edition.model import Chapter, Origin
+    from edition.render import Place, place_links
+
+    chapter = Chapter(
+        "letter", "en", "letter.md", Origin("docs/en/letter.md"), "L", True, "", (), ()
+    )
+    links = place_links([Place(chapter, "fn:note_1*")], "people.md", "en")
+    in_paragraph = markdown.markdown(f"Named at: {links}")
+    in_table = markdown.markdown(f"<table><tbody><tr><td>{links}</td></tr></tbody></table>")
+    for converted in (in_paragraph, in_table):
+        link = lxml_html.fromstring(converted).xpath("//a")[0]
+        assert link.text_content() == "note note_1*"
+        assert link.get("href") == "../letter/#fn:note_1*"

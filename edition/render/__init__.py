@@ -29,16 +29,25 @@ from edition.model import (
     Work,
 )
 
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~^]")
+
 
 def escape(text: str) -> str:
     """Text from a record or the .bib, made inert as Markdown (for raw HTML: escape_html)."""
-    escaped = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_{}\[\]()#+!|~^])", r"\\\1", escaped)
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", html.escape(text, quote=False))
 
 
 def escape_html(text: str) -> str:
     """Text for raw HTML that Markdown does not read: an HTML block, an attribute's value."""
     return html.escape(text, quote=True)
+
+
+def escape_either(text: str) -> str:
+    """Text that reads the same as raw HTML and as Markdown: Markdown's special characters
+    as character references, which Markdown leaves alone and a browser reads as the
+    characters (a list of places stands in a paragraph on one page, in a raw HTML table on
+    another)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m[0])};", escape_html(text))
 
 
 def web_link(url: str) -> str:
@@ -278,7 +287,7 @@ def place_links(places: list[Place], from_src: str, lang: str) -> str:
         if target in seen:
             continue
         seen.add(target)
-        links.append(f'<a href="{escape_html(target)}">{escape(place.text(lang))}</a>')
+        links.append(f'<a href="{escape_html(target)}">{escape_either(place.text(lang))}</a>')
     return ", ".join(links)
 
 

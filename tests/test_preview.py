@@ -4,6 +4,7 @@ serving the last good site, and recovers when it is fixed, without a restart."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -42,12 +43,13 @@ def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
     raise AssertionError("the preview did not show the change in time")
 
 
-@pytest.fixture
-def preview(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    port = free_port()
-    log = tmp_path / "serve.log"
+def start_preview(
+    project: Path, log: Path, port: int, *, interrupt_ignored: bool = False
+) -> subprocess.Popen[bytes]:
+    """`build_edition.py serve` on `project`, its output in `log`; `interrupt_ignored`: started
+    as a shell script's job run with '&' is, with Ctrl-C (SIGINT) ignored."""
     with log.open("w") as output:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             [
                 sys.executable,
                 str(project / "build_edition.py"),
@@ -57,14 +59,39 @@ def preview(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
             ],
             stdout=output,
             stderr=subprocess.STDOUT,
+            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+            if interrupt_ignored
+            else None,
         )
-        try:
-            url = f"http://127.0.0.1:{port}/"
-            wait_for(lambda: "Çiçerin" in fetch(url + PAGE))
-            yield url, log
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+
+
+@pytest.fixture
+def preview(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    process = start_preview(project, log, port)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: "Çiçerin" in fetch(url + PAGE))
+        yield url, log
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_ctrl_c_stops_a_preview_started_with_it_ignored_and_its_site_is_kept(
+    project: Path, tmp_path: Path
+) -> None:
+    port, log = free_port(), tmp_path / "serve.log"
+    process = start_preview(project, log, port, interrupt_ignored=True)
+    try:
+        wait_for(lambda: "Search index updated" in log.read_text(encoding="utf-8"), 180)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+    finally:
+        process.kill()
+        process.wait()
+    assert "The site is kept for the next preview" in log.read_text(encoding="utf-8")
 
 
 def test_edit_shows_broken_edit_keeps_last_good_site_fix_recovers(

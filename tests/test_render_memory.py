@@ -57,6 +57,14 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a paragraph names someone": lambda p: edit(
         p, CHAPTER, "kaleme aldığı anılarında", "kaleme aldığı Lenin anılarında"
     ),
+    # Every later paragraph's number moves on by one: the lists of the places naming a
+    # person or citing a record link the new numbers.
+    "a paragraph inserted": lambda p: edit(
+        p, CHAPTER, "Türkiye\n\nRusya’da", "Türkiye\n\nSınama paragrafı.\n\nRusya’da"
+    ),
+    "the paragraph removed again": lambda p: edit(
+        p, CHAPTER, "Türkiye\n\nSınama paragrafı.\n\nRusya’da", "Türkiye\n\nRusya’da"
+    ),
     "a paragraph cites a record": lambda p: edit(
         p, CHAPTER, "[@benhur, 85]", "[@benhur, 85] [@rgaspi-159-2-57-003]"
     ),

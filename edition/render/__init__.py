@@ -276,6 +276,20 @@ def citing_places(edition: Edition, key: str, lang: str) -> list[Place]:
     ]
 
 
+def shown(places: Iterable[Place]) -> tuple[tuple[str, str, str], ...]:
+    """What the lists of places show of them (`place_links`, the pages cited): each one's
+    page, anchor and pages. A part's inputs name its places so, not by their chapters: an
+    edit to a chapter's text leaves its places as they were, and the parts listing them."""
+    return tuple((place.chapter.path, place.anchor, place.locator) for place in places)
+
+
+def citing_shown(edition: Edition, key: str, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """`shown` of the places citing `key`."""
+    return tuple(
+        (chapter.path, anchor, locator) for chapter, anchor, locator in edition.citing(key, lang)
+    )
+
+
 def place_links(places: list[Place], from_src: str, lang: str) -> str:
     """Links to each place once, as HTML: a person named in hundreds of paragraphs, or a
     work cited in them, makes one paragraph of hundreds of links, which Python-Markdown
@@ -312,7 +326,7 @@ def render_citations_page(edition: Edition, lang: str, parts: Parts = fresh) -> 
         out.append(
             parts(
                 ("work", work.key),
-                (work, edition.citing(work.key, lang)),
+                (work, citing_shown(edition, work.key, lang)),
                 partial(_work_entry, edition, work, src, lang),
             )
         )
@@ -321,7 +335,7 @@ def render_citations_page(edition: Edition, lang: str, parts: Parts = fresh) -> 
         out.append(
             parts(
                 ("document", document.id),
-                (document, edition.people_of(document), edition.citing(document.id, lang)),
+                (document, edition.people_of(document), citing_shown(edition, document.id, lang)),
                 partial(_document_entry, edition, document, src, lang),
             )
         )

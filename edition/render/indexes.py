@@ -17,6 +17,7 @@ from edition.render import (
     alphabetical_key,
     anchor_text,
     citing_places,
+    citing_shown,
     document_title,
     documents_by_date,
     escape,
@@ -24,6 +25,7 @@ from edition.render import (
     in_original,
     place_links,
     render_date,
+    shown,
 )
 
 
@@ -89,11 +91,18 @@ def render_people_page(edition: Edition, lang: str, parts: Parts = fresh) -> str
     ):
         places = places_naming(edition, person, lang, parts)
         documents = naming.get(person.id, [])
+        # The list of a person's records is a part of its own: an edit to a chapter changes
+        # the places that name a person, not the hundreds of records that do.
+        listed = parts(
+            ("records of", person.id),
+            tuple((d, edition.people_of(d)) for d in documents),
+            partial(_records_of_person, edition, documents, src, lang),
+        )
         out.append(
             parts(
                 ("person", person.id),
-                (person, tuple(places), tuple((d, edition.people_of(d)) for d in documents)),
-                partial(_person_section, edition, person, places, documents, src, lang),
+                (person, shown(places), listed),
+                partial(_person_section, edition, person, places, listed, src, lang),
             )
         )
     return "\n".join(out)
@@ -110,7 +119,7 @@ def _person_section(
     edition: Edition,
     person: Person,
     places: list[Place],
-    documents: list[Document],
+    records: str,
     src: str,
     lang: str,
 ) -> str:
@@ -128,17 +137,24 @@ def _person_section(
     out.append("")
     if places:
         out += [f"{label(lang, 'named_at')}: {place_links(places, src, lang)}", ""]
-    if documents:
-        # One link per list item: Python-Markdown's search for a link's closing bracket
-        # scans the rest of its paragraph, so a paragraph of hundreds of links (a person in
-        # hundreds of records) took minutes to convert.
-        out += [f"{label(lang, 'documents_of_person')}:", ""]
-        out += [
-            f"- [{escape(document_title(edition, d, lang))}]"
-            f"({urls.link(src, edition.paths.document_src(d.id))})"
-            for d in documents
-        ]
-        out.append("")
+    if records:
+        out += [records, ""]
+    return "\n".join(out)
+
+
+def _records_of_person(edition: Edition, documents: list[Document], src: str, lang: str) -> str:
+    """The list of the records that name a person, on the people page ("" for none)."""
+    if not documents:
+        return ""
+    # One link per list item: Python-Markdown's search for a link's closing bracket scans
+    # the rest of its paragraph, so a paragraph of hundreds of links (a person in hundreds
+    # of records) took minutes to convert.
+    out = [f"{label(lang, 'documents_of_person')}:", ""]
+    out += [
+        f"- [{escape(document_title(edition, d, lang))}]"
+        f"({urls.link(src, edition.paths.document_src(d.id))})"
+        for d in documents
+    ]
     return "\n".join(out)
 
 
@@ -190,7 +206,7 @@ def render_chronology_page(edition: Edition, lang: str, parts: Parts = fresh) ->
     for document in edition.documents:
         row = parts(
             ("document", document.id),
-            (document, edition.people_of(document), edition.citing(document.id, lang)),
+            (document, edition.people_of(document), citing_shown(edition, document.id, lang)),
             partial(_document_row, edition, document, lang, src),
         )
         rows.append((document.date.earliest, document.date.latest, 1, row))

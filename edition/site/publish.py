@@ -577,8 +577,11 @@ def serve(root_config: Path, dev_addr: str) -> None:
 
     host, _, port = dev_addr.rpartition(":")
     preview = Preview(root_config)
-    # Stopped by its terminal or a process manager, it keeps its site as after Ctrl-C.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # Stopped by its terminal or a process manager, it keeps its site as after Ctrl-C. Python
+    # leaves Ctrl-C ignored in a process started with it ignored (a shell script's job run
+    # with '&'), where the preview would not stop on it at all.
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.default_int_handler)
     server = LiveReloadServer(
         builder=preview.build,
         host=host,

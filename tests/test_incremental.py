@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -239,3 +240,39 @@ def test_a_warm_start_serves_the_kept_site_and_a_changed_one_is_built_anew(
     assert damaged.start() is False
     assert pages_of(damaged.site) == pages_of(reference)
     damaged.stop()
+
+
+def test_edits_in_quick_succession_are_each_built_at_once_and_the_listings_follow(
+    project: Path, tmp_path: Path
+) -> None:
+    """Two edits saved within the preview's rest before the listings: each is shown by its
+    own build, with no build of the files that list every record between them; those follow
+    once the sources rest, made from the last edit, and the site is then a full build's."""
+    data = "veri/documents.json"
+    slow = Preview(project / "mkdocs.yml", listings_after=3600)
+    slow.start()
+    page = slow.site / "belgeler/rgaspi-159-2-57-003/index.html"
+    for before, after in (("27", "28"), ("28", "29")):
+        edit(project, RECORD, f'date: "1920-09-{before}"', f'date: "1920-09-{after}"')
+        slow.build()
+        assert f"1920-09-{after}" in page.read_text(encoding="utf-8")
+    listed = (slow.site / data).read_text(encoding="utf-8")
+    assert "1920-09-27" in listed and "1920-09-28" not in listed
+    slow.ready()  # at once, not when due
+    assert "1920-09-29" in (slow.site / data).read_text(encoding="utf-8")
+    slow.stop()
+
+    quick = Preview(project / "mkdocs.yml", listings_after=0.2)
+    quick.start()  # the kept site, warm
+    quick.ready()
+    edit(project, RECORD, 'date: "1920-09-29"', 'date: "1920-09-30"')
+    quick.build()
+    deadline = time.monotonic() + 120
+    while "1920-09-30" not in (quick.site / data).read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, "the listings were not made once due"
+        time.sleep(0.1)
+    quick.ready()
+    reference = tmp_path / "full"
+    build_site(project / "mkdocs.yml", reference, preview=True)
+    assert pages_of(quick.site) == pages_of(reference)
+    quick.stop()

@@ -646,11 +646,18 @@ class ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-t
         return watch
 
 
+# An edit's build leaves the files that list every record as they were; they are made once
+# the sources have rested this many seconds after it. An editor's next save often comes
+# within seconds (a slip mended), and it would otherwise wait behind that build: a second or
+# more at thousands of records, longer than its own.
+LISTINGS_AFTER = 2.0
+
+
 class Preview:
     """The preview's builds of the edition of `root_config` into the site it serves, kept in
     the project (warmstart.py) for the next start."""
 
-    def __init__(self, root_config: Path) -> None:
+    def __init__(self, root_config: Path, listings_after: float = LISTINGS_AFTER) -> None:
         self._config = root_config
         self._root = root_config.parent
         self._cache = PreviewCache(self._root)
@@ -661,7 +668,16 @@ class Preview:
         # while it was built: the site may then be kept for the next start.
         self._built_from: tuple[tuple[str, int, int, int], ...] | None = None
         self._warm_up: threading.Thread | None = None
-        self._completing: threading.Thread | None = None
+        # When the listings are to be made (time.monotonic()), None when they are current;
+        # `_hurry`: at once, for `ready` and `stop`.
+        self._listings = threading.Condition()
+        self._listings_due: float | None = None
+        self._listings_after = listings_after
+        self._listings_busy = False
+        self._hurry = False
+        self._stopping = False
+        self._lister = threading.Thread(target=self._make_listings, name="listings", daemon=True)
+        self._lister.start()
 
     def start(self) -> bool:
         """Serve the kept site if it was made from these very sources, making the builds an
@@ -684,33 +700,57 @@ class Preview:
     def build(self) -> None:
         """Build the site anew, or only what an edit changed; a failed build is reported and
         the last good site stays served. After an edit, the files that list every record
-        (the data files and the Downloads page) are brought up to date by a second build
-        made once the first one is shown (`_complete`): they are on no edited page's way to
-        the editor's screen."""
+        (the data files and the Downloads page) are brought up to date by a second build,
+        `listings_after` seconds after the last edit (`_make_listings`): they are on no
+        edited page's way to the editor's screen."""
         with self._building:
             started = time.perf_counter()
             log.info("Building the edition...")
             built = self._built(listings_later=True)
-            if built is None:
-                return
-            log.info("Edition built in %.2f s", time.perf_counter() - started)
-            if all(language.complete for language in built.values()):
+            if built is not None:
+                log.info("Edition built in %.2f s", time.perf_counter() - started)
+            whole = built is not None and all(language.complete for language in built.values())
+            with self._listings:
+                # A failed build leaves the listings to the build that mends it.
+                due = time.monotonic() + self._listings_after
+                self._listings_due = None if built is None or whole else due
+                self._listings.notify_all()
+            if whole:
                 self._search.request(language_prefixes(loaded_edition(self._root).languages))
-                return
-            self._built_from = None  # not whole until the listings are made
-        # Made after this returns, as the server shows the edit (it waits for this build).
-        self._completing = threading.Thread(target=self._complete, name="listings")
-        self._completing.start()
 
-    def _complete(self) -> None:
-        with self._building:
-            started = time.perf_counter()
-            if self._built(listings_later=False) is not None:
-                log.info(
-                    "The files that list every record: up to date in %.2f s",
-                    time.perf_counter() - started,
-                )
-                self._search.request(language_prefixes(loaded_edition(self._root).languages))
+    def _make_listings(self) -> None:
+        """The listings' builds, each when it is due, until the preview stops."""
+        while True:
+            with self._listings:
+                while not self._listings_ready():
+                    if self._stopping and self._listings_due is None:
+                        return
+                    due = self._listings_due
+                    self._listings.wait(None if due is None else due - time.monotonic())
+            with self._building:
+                with self._listings:
+                    if not self._listings_ready():  # an edit's build came first
+                        continue
+                    self._listings_due, self._listings_busy = None, True
+                try:
+                    started = time.perf_counter()
+                    if self._built(listings_later=False) is not None:
+                        log.info(
+                            "The files that list every record: up to date in %.2f s",
+                            time.perf_counter() - started,
+                        )
+                        self._search.request(
+                            language_prefixes(loaded_edition(self._root).languages)
+                        )
+                finally:
+                    with self._listings:
+                        self._listings_busy = False
+                        self._listings.notify_all()
+
+    def _listings_ready(self) -> bool:
+        """Whether the listings are due now (called holding `_listings`)."""
+        due = self._listings_due
+        return due is not None and (self._hurry or due <= time.monotonic())
 
     def _built(self, *, listings_later: bool) -> dict[str, LanguageBuild] | None:
         """One build into the served site, and whether the site is then whole and made from
@@ -722,21 +762,32 @@ class Preview:
             self._built_from = None
             log.error("%s; still serving the last good site", error)
             return None
-        self._built_from = before if sources_status(self._root) == before else None
+        whole = not listings_later or all(language.complete for language in built.values())
+        # Not whole, the site is not kept whatever changed: the sources are not read again.
+        self._built_from = before if whole and sources_status(self._root) == before else None
         return built
 
     def ready(self) -> None:
         """Wait until the site is whole: the warm-up build done (an edit is then built as on
-        a cold start), and the files listing every record made after the last edit."""
-        for thread in (self._warm_up, self._completing):
-            if thread is not None:
-                thread.join()
+        a cold start), and the files listing every record made after the last edit, at once
+        rather than when due."""
+        if self._warm_up is not None:
+            self._warm_up.join()
+        with self._listings:
+            self._hurry = True
+            self._listings.notify_all()
+            while self._listings_due is not None or self._listings_busy:
+                self._listings.wait()
+            self._hurry = False
 
     def stop(self) -> None:
         """Stop, keeping the site for the next start if it is whole: no build unfinished or
-        failed, no source changed since, the search index made from it."""
-        if self._completing is not None:  # a moment's work; the warm-up is not waited for
-            self._completing.join()
+        failed, no source changed since, the search index made from it. Listings still due
+        are made first, a moment's work; the warm-up is not waited for."""
+        with self._listings:
+            self._stopping = self._hurry = True
+            self._listings.notify_all()
+        self._lister.join()
         self._search.stop()
         if not self._building.acquire(blocking=False):
             return

@@ -706,7 +706,15 @@ class Preview:
         with self._building:
             started = time.perf_counter()
             log.info("Building the edition...")
-            built = self._built(listings_later=True)
+            try:
+                built = self._built(listings_later=True)
+            except BaseException:
+                # Stopped halfway (Ctrl-C): the next build is a full one, listings and all,
+                # and the preview is stopping, so none is made now.
+                with self._listings:
+                    self._listings_due = None
+                    self._listings.notify_all()
+                raise
             if built is not None:
                 log.info("Edition built in %.2f s", time.perf_counter() - started)
             whole = built is not None and all(language.complete for language in built.values())

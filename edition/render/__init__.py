@@ -285,9 +285,7 @@ def shown(places: Iterable[Place]) -> tuple[tuple[str, str, str], ...]:
 
 def citing_shown(edition: Edition, key: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     """`shown` of the places citing `key`."""
-    return tuple(
-        (chapter.path, anchor, locator) for chapter, anchor, locator in edition.citing(key, lang)
-    )
+    return shown(citing_places(edition, key, lang))
 
 
 def place_links(places: list[Place], from_src: str, lang: str) -> str:

@@ -706,23 +706,19 @@ class Preview:
         with self._building:
             started = time.perf_counter()
             log.info("Building the edition...")
+            built = None
             try:
                 built = self._built(listings_later=True)
-            except BaseException:
-                # Stopped halfway (Ctrl-C): the next build is a full one, listings and all,
-                # and the preview is stopping, so none is made now.
+            finally:
+                whole = built is not None and all(b.complete for b in built.values())
+                # None are due after a failed build (the build that mends it makes them) or one
+                # stopped halfway by Ctrl-C (the next is a full build; the preview is stopping).
                 with self._listings:
-                    self._listings_due = None
+                    due = time.monotonic() + self._listings_after
+                    self._listings_due = None if built is None or whole else due
                     self._listings.notify_all()
-                raise
             if built is not None:
                 log.info("Edition built in %.2f s", time.perf_counter() - started)
-            whole = built is not None and all(language.complete for language in built.values())
-            with self._listings:
-                # A failed build leaves the listings to the build that mends it.
-                due = time.monotonic() + self._listings_after
-                self._listings_due = None if built is None or whole else due
-                self._listings.notify_all()
             if whole:
                 self._search.request(language_prefixes(loaded_edition(self._root).languages))
 
